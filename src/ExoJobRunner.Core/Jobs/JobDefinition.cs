@@ -1,0 +1,34 @@
+using ExoJobRunner.Core.Diagnostics;
+
+namespace ExoJobRunner.Core.Jobs;
+
+/// <summary>One job as defined by its YAML file, with defaults from exojobs.yaml already applied.</summary>
+public sealed record JobDefinition
+{
+    public required string Name { get; init; }
+
+    /// <summary>Absolute path of the job's YAML file.</summary>
+    public required string FilePath { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The connection profile the job uses, or null when neither the job nor the defaults name one.</summary>
+    public string? ProfileName { get; init; }
+
+    /// <summary>Null for a job that only runs on demand.</summary>
+    public JobSchedule? Schedule { get; init; }
+
+    public required TimeZoneInfo TimeZone { get; init; }
+
+    public required TimeSpan Timeout { get; init; }
+
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Parameter defaults, overridable with <c>--param name=value</c>.</summary>
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+
+    public required JobBody Body { get; init; }
+
+    /// <summary>Where the job's name is defined (its <c>name:</c> key, or the file's first line).</summary>
+    public required SourceLocation Location { get; init; }
+}

@@ -1,0 +1,13 @@
+namespace ExoJobRunner.Core.Running;
+
+public enum BodyOutcomeKind
+{
+    /// <summary>The body ran to completion.</summary>
+    Succeeded,
+
+    /// <summary>The body threw, hit a terminating PowerShell error, or a C# body returned a non-zero int.</summary>
+    Failed,
+
+    /// <summary>The body does not compile or parse; it did not run.</summary>
+    Invalid,
+}
