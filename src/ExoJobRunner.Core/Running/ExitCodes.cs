@@ -1,0 +1,29 @@
+namespace ExoJobRunner.Core.Running;
+
+/// <summary>
+/// The process exit codes of <c>exojobs</c>: a documented contract that Task Scheduler, systemd and CI read.
+/// Changing a value is a breaking change.
+/// </summary>
+public static class ExitCodes
+{
+    /// <summary>The job (or command) succeeded.</summary>
+    public const int Succeeded = 0;
+
+    /// <summary>The job failed: an exception, a terminating PowerShell error, or a C# body returning a non-zero int.</summary>
+    public const int JobFailed = 1;
+
+    /// <summary>Usage or configuration error (an unknown job included); nothing ran.</summary>
+    public const int UsageOrConfiguration = 2;
+
+    /// <summary>The body does not compile or parse; nothing ran.</summary>
+    public const int InvalidBody = 3;
+
+    /// <summary>The job ran past its timeout and was stopped (or abandoned when it ignored cancellation).</summary>
+    public const int TimedOut = 4;
+
+    /// <summary>Connecting or authenticating to Exchange Online failed (certificate, token, permissions).</summary>
+    public const int ConnectionFailed = 5;
+
+    /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+}

@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Globalization;
+using ExoJobRunner.Core.Configuration;
+using ExoJobRunner.Core.Jobs;
+using ExoJobRunner.Core.Running.Logging;
+using ExoJobRunner.Exchange.Connection;
+using Microsoft.Extensions.Logging;
+
+namespace ExoJobRunner.Core.Running;
+
+/// <summary>
+/// Runs one job once: creates the run folder and log, hands the body to its language's engine with the profile's
+/// shared Exchange session, enforces the timeout and turns however the body ended into a <see cref="RunResult"/>.
+/// </summary>
+public sealed class JobRunner
+{
+    /// <summary>
+    /// How long a body gets to honour cancellation (timeout or Ctrl+C) before it is abandoned: the run then ends
+    /// anyway, so a body stuck in a blocking call cannot hold the process past its limit by more than this.
+    /// </summary>
+    public static readonly TimeSpan CancellationGracePeriod = TimeSpan.FromSeconds(3);
+
+    private readonly Dictionary<BodyLanguage, IJobBodyEngine> _engines;
+    private readonly Func<ConnectionProfile, ExchangeSession>? _sessions;
+    private readonly TimeProvider _time;
+
+    /// <param name="engines">One engine per body language.</param>
+    /// <param name="sessions">Gives the shared session of a profile (one per profile per process); null when no profile can be used.</param>
+    /// <param name="time">The clock; tests pass a fake one.</param>
+    public JobRunner(IEnumerable<IJobBodyEngine> engines, Func<ConnectionProfile, ExchangeSession>? sessions, TimeProvider time)
+    {
+        _engines = engines.ToDictionary(engine => engine.Language);
+        _sessions = sessions;
+        _time = time;
+    }
+
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken interrupt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var job = request.Job;
+        var startedAt = _time.GetUtcNow();
+        var runId = RunIds.Create(startedAt);
+        var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
+        Directory.CreateDirectory(outputDirectory);
+
+        using var log = new RunLog(Path.Combine(outputDirectory, "run.log"), request.Console, request.ConsoleLevel, _time);
+        log.RunStarted(runId, job.Name, job.Body.Kind, request.Profile?.Name ?? "none", FormatDuration(job.Timeout));
+
+        var context = new JobContext(job.Name, runId, request.Parameters, outputDirectory);
+        var session = request.Profile is not null && _sessions is not null ? _sessions(request.Profile) : null;
+        var bodyRequest = new BodyRunRequest(context, log, session);
+
+        var (status, exitCode, summary, diagnostics) = await ExecuteAsync(job, bodyRequest, log, interrupt);
+
+        var endedAt = _time.GetUtcNow();
+        var result = new RunResult
+        {
+            RunId = runId,
+            JobName = job.Name,
+            Status = status,
+            ExitCode = exitCode,
+            StartedAt = startedAt,
+            EndedAt = endedAt,
+            ErrorSummary = summary,
+            OutputDirectory = outputDirectory,
+            Diagnostics = diagnostics,
+        };
+        var level = status == RunStatus.Succeeded ? LogLevel.Information : LogLevel.Error;
+        log.RunEnded(level, runId, job.Name, status, FormatDuration(result.Duration), exitCode);
+        return result;
+    }
+
+    private async Task<(RunStatus Status, int ExitCode, string? Summary, IReadOnlyList<Diagnostics.ExoDiagnostic> Diagnostics)> ExecuteAsync(
+        JobDefinition job,
+        BodyRunRequest bodyRequest,
+        ILogger log,
+        CancellationToken interrupt)
+    {
+        if (!_engines.TryGetValue(job.Body.Language, out var engine))
+        {
+            throw new InvalidOperationException($"No engine is registered for {job.Body.Language} bodies.");
+        }
+
+        using var timeout = new CancellationTokenSource(job.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(interrupt, timeout.Token);
+
+        // The body runs on its own task so that one which blocks synchronously cannot hold this method hostage.
+        var bodyTask = Task.Run(() => engine.RunAsync(job.Body, bodyRequest, linked.Token), CancellationToken.None);
+        var ended = await WaitForBodyAsync(bodyTask, linked.Token);
+
+        if (ended && bodyTask.IsCompletedSuccessfully)
+        {
+            var outcome = bodyTask.Result;
+            return Classify(job, outcome, log, canceledBy: CancellationReason(interrupt, timeout.Token));
+        }
+
+        var reason = CancellationReason(interrupt, timeout.Token);
+        if (ended && bodyTask.IsFaulted && reason is null)
+        {
+            var error = bodyTask.Exception!.GetBaseException();
+            log.JobFailed(error, job.Name, string.Empty, error.Message);
+            return (RunStatus.Failed, ExitCodes.JobFailed, error.Message, []);
+        }
+
+        if (!ended)
+        {
+            log.JobAbandoned(job.Name, FormatDuration(CancellationGracePeriod));
+            ObserveLateFailure(bodyTask);
+        }
+
+        return reason == RunStatus.TimedOut
+            ? TimedOut(job, log)
+            : Interrupted(job, log);
+    }
+
+    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) Classify(
+        JobDefinition job,
+        BodyOutcome outcome,
+        ILogger log,
+        RunStatus? canceledBy)
+    {
+        switch (outcome.Kind)
+        {
+            case BodyOutcomeKind.Invalid:
+                foreach (var diagnostic in outcome.Diagnostics)
+                {
+                    log.BodyDiagnostic(diagnostic.IsError ? LogLevel.Error : LogLevel.Warning, diagnostic.ToString());
+                }
+
+                var errors = outcome.Diagnostics.Count(d => d.IsError);
+                var summary = string.Create(CultureInfo.InvariantCulture, $"the body has {errors} error(s) and did not run");
+                log.BodyRefused(job.Name, summary);
+                return (RunStatus.Failed, ExitCodes.InvalidBody, summary, outcome.Diagnostics);
+
+            case BodyOutcomeKind.Failed when canceledBy == RunStatus.TimedOut:
+                return TimedOut(job, log);
+
+            case BodyOutcomeKind.Failed when canceledBy == RunStatus.Canceled:
+                return Interrupted(job, log);
+
+            case BodyOutcomeKind.Failed:
+                LogWarnings(outcome, log);
+                var message = outcome.ErrorMessage ?? outcome.Error?.Message ?? "the job failed";
+                var where = outcome.ErrorLocation is null ? string.Empty : $" at {outcome.ErrorLocation}";
+                log.JobFailed(outcome.Error, job.Name, where, message);
+                return (RunStatus.Failed, ExitCodes.JobFailed, message, outcome.Diagnostics);
+
+            default:
+                LogWarnings(outcome, log);
+                return (RunStatus.Succeeded, ExitCodes.Succeeded, null, outcome.Diagnostics);
+        }
+    }
+
+    private static void LogWarnings(BodyOutcome outcome, ILogger log)
+    {
+        foreach (var diagnostic in outcome.Diagnostics)
+        {
+            log.BodyDiagnostic(LogLevel.Warning, diagnostic.ToString());
+        }
+    }
+
+    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) TimedOut(JobDefinition job, ILogger log)
+    {
+        var summary = $"timed out after {FormatDuration(job.Timeout)}";
+        log.JobTimedOut(job.Name, FormatDuration(job.Timeout));
+        return (RunStatus.TimedOut, ExitCodes.TimedOut, summary, []);
+    }
+
+    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) Interrupted(JobDefinition job, ILogger log)
+    {
+        const string summary = "interrupted (Ctrl+C or SIGTERM)";
+        log.JobInterrupted(job.Name);
+        return (RunStatus.Canceled, ExitCodes.Interrupted, summary, []);
+    }
+
+    /// <summary>Waits for the body; once canceled, waits at most the grace period. False when the body was abandoned.</summary>
+    private async Task<bool> WaitForBodyAsync(Task bodyTask, CancellationToken canceled)
+    {
+        var cancellation = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (canceled.Register(() => cancellation.TrySetResult()))
+        {
+            if (await Task.WhenAny(bodyTask, cancellation.Task) == bodyTask)
+            {
+                return true;
+            }
+        }
+
+        var grace = Task.Delay(CancellationGracePeriod, _time, CancellationToken.None);
+        return await Task.WhenAny(bodyTask, grace) == bodyTask;
+    }
+
+    /// <summary>An abandoned body may still fault later; observe it so it never surfaces as an unobserved exception.</summary>
+    private static void ObserveLateFailure(Task bodyTask) =>
+        bodyTask.ContinueWith(static task => Debug.Assert(task.IsCompleted, "continuation runs on completion"), TaskScheduler.Default);
+
+    private static RunStatus? CancellationReason(CancellationToken interrupt, CancellationToken timeout) =>
+        interrupt.IsCancellationRequested ? RunStatus.Canceled
+        : timeout.IsCancellationRequested ? RunStatus.TimedOut
+        : null;
+
+    private static string FormatDuration(TimeSpan duration) =>
+        duration.TotalSeconds < 60
+            ? duration.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + "s"
+            : duration.ToString(duration.TotalHours >= 1 ? @"h\h\ mm\m\ ss\s" : @"m\m\ ss\s", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace ExoJobRunner.Core.Running.Logging;
+
+/// <summary>
+/// The log of one run: every entry goes to the run folder's <c>run.log</c> (all levels, with exception details)
+/// and, at <see cref="ConsoleLevel"/> and above, to the console writer so <c>exojobs run</c> streams it live.
+/// Safe for concurrent writers (PowerShell streams arrive on pipeline threads).
+/// </summary>
+public sealed class RunLog : ILogger, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly StreamWriter _file;
+    private readonly TextWriter? _console;
+    private readonly TimeProvider _time;
+    private bool _disposed;
+
+    public RunLog(string logFilePath, TextWriter? console, LogLevel consoleLevel, TimeProvider time)
+    {
+        _file = new StreamWriter(new FileStream(logFilePath, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+        {
+            AutoFlush = true,
+        };
+        _console = console;
+        ConsoleLevel = consoleLevel;
+        _time = time;
+        FilePath = logFilePath;
+    }
+
+    public string FilePath { get; }
+
+    public LogLevel ConsoleLevel { get; }
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        ArgumentNullException.ThrowIfNull(formatter);
+        if (!IsEnabled(logLevel))
+        {
+            return;
+        }
+
+        var message = formatter(state, exception);
+        var now = _time.GetUtcNow();
+        var level = LevelName(logLevel);
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _file.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{now:yyyy-MM-ddTHH:mm:ss.fffZ} {level} {message}"));
+            if (exception is not null)
+            {
+                _file.WriteLine(exception.ToString());
+            }
+
+            if (_console is not null && logLevel >= ConsoleLevel)
+            {
+                var line = exception is null || message.Contains(exception.Message, StringComparison.Ordinal)
+                    ? message
+                    : $"{message}: {exception.Message}";
+                _console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{now.ToLocalTime():HH:mm:ss} {level} {line}"));
+                _console.Flush();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _file.Dispose();
+        }
+    }
+
+    private static string LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "TRACE",
+        LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO ",
+        LogLevel.Warning => "WARN ",
+        LogLevel.Error => "ERROR",
+        _ => "CRIT ",
+    };
+}
