@@ -43,15 +43,16 @@ internal sealed class CSharpScriptCompiler
         var mainTree = CSharpSyntaxTree.ParseText(text, ParseOptions, body.FilePath, cancellationToken);
         var baseDirectory = Path.GetDirectoryName(body.FilePath) ?? Directory.GetCurrentDirectory();
 
+        // No metadata resolver: the script's load context resolves only what the host has loaded, so a #r'd
+        // assembly would compile and then fail at run time; without a resolver Roslyn refuses #r where it is written.
         var options = new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                scriptClassName: ScriptClassName,
-                usings: _imports,
-                optimizationLevel: OptimizationLevel.Release,
-                deterministic: true,
-                sourceReferenceResolver: new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory),
-                metadataReferenceResolver: null)
-            .WithNullableContextOptions(NullableContextOptions.Disable);
+            OutputKind.DynamicallyLinkedLibrary,
+            scriptClassName: ScriptClassName,
+            usings: _imports,
+            optimizationLevel: OptimizationLevel.Release,
+            deterministic: true,
+            sourceReferenceResolver: new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory),
+            metadataReferenceResolver: null);
 
         var compilation = CSharpCompilation.CreateScriptCompilation(
             AssemblyNameFor(body),

@@ -121,6 +121,7 @@ public sealed class CSharpBodyEngineRunTests : IDisposable
         Assert.Equal(BodyOutcomeKind.Failed, outcome.Kind);
         Assert.IsType<FileNotFoundException>(outcome.Error);
         Assert.StartsWith("FileNotFoundException: ", outcome.ErrorMessage, StringComparison.Ordinal);
+        // A top-level `var` in a script is a field: its statement starts at the initializer, `File.ReadAllText`.
         Assert.Equal(new SourceLocation(body.FilePath, 2, 11), outcome.ErrorLocation);
     }
 
