@@ -38,9 +38,10 @@ public static class ConfigurationLoader
 
         var configuration = ConfigurationFileReader.Read(file);
         var jobs = LoadJobs(file, configuration, diagnostics);
-        if (diagnostics.Any(diagnostic => diagnostic.IsError))
+        var ordered = InFileOrder(diagnostics);
+        if (ordered.Any(diagnostic => diagnostic.IsError))
         {
-            return new ConfigurationLoadResult(null, diagnostics);
+            return new ConfigurationLoadResult(null, ordered);
         }
 
         return new ConfigurationLoadResult(
@@ -53,7 +54,29 @@ public static class ConfigurationLoader
                 History = configuration.History,
                 Jobs = jobs,
             },
-            diagnostics);
+            ordered);
+    }
+
+    /// <summary>
+    /// Sorts diagnostics by line and column within each file, files kept in the order they were read (exojobs.yaml
+    /// first), so a user fixing them top to bottom never has to scroll back. The sort is stable: two problems at one
+    /// position keep the order they were found in.
+    /// </summary>
+    private static List<ExoDiagnostic> InFileOrder(List<ExoDiagnostic> diagnostics)
+    {
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var location in diagnostics.Select(diagnostic => diagnostic.Location).OfType<SourceLocation>())
+        {
+            fileOrder.TryAdd(location.FilePath, fileOrder.Count);
+        }
+
+        return
+        [
+            .. diagnostics
+                .OrderBy(diagnostic => diagnostic.Location is null ? -1 : fileOrder[diagnostic.Location.FilePath])
+                .ThenBy(diagnostic => diagnostic.Location?.Line ?? 0)
+                .ThenBy(diagnostic => diagnostic.Location?.Column ?? 0),
+        ];
     }
 
     private static List<JobDefinition> LoadJobs(YamlFile configFile, ConfigurationFile configuration, List<ExoDiagnostic> diagnostics)

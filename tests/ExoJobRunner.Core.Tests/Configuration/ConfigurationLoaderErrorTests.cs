@@ -33,6 +33,17 @@ public sealed class ConfigurationLoaderErrorTests
         """, ConfigurationDiagnosticIds.YamlSyntax, "exojobs.yaml", 3, 2, "YAML syntax error")]
     [InlineData("""
         #> jobs/report.yaml
+        timeout: *standard
+        csharp: return;
+        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 1, 10, "alias '*standard' refers to no anchor '&standard' defined above it")]
+    [InlineData("""
+        #> jobs/report.yaml
+        csharp: return;
+        ---
+        powershell: Get-Date
+        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 2, 1, "a file holds a single YAML document")]
+    [InlineData("""
+        #> jobs/report.yaml
         schedule: "0 6 * * *"
         schedule: "0 7 * * *"
         csharp: return;
