@@ -39,6 +39,16 @@ public sealed class ConfigurationLoaderErrorTests
     [InlineData("""
         #> jobs/report.yaml
         csharp: return;
+        parameters: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 2, 77, "nested more than 64 levels deep")]
+    [InlineData("""
+        #> jobs/report.yaml
+        csharp: return;
+        schedule: */5 * * * *
+        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 2, 15, "must be quoted, e.g. schedule: \"*/5 * * * *\"")]
+    [InlineData("""
+        #> jobs/report.yaml
+        csharp: return;
         ---
         powershell: Get-Date
         """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 2, 1, "a file holds a single YAML document")]

@@ -28,6 +28,7 @@ internal static class JobFileReader
 
         var keys = Keys.Select(job, file);
         var (name, nameNode) = ReadName(keys.GetValueOrDefault("name"), file);
+        var description = keys.TryGetValue("description", out var descriptionEntry) ? file.ReadString(descriptionEntry) : null;
         var profileValue = keys.TryGetValue("profile", out var profileEntry) ? file.ReadScalar(profileEntry) : null;
         var profile = profileValue is null ? defaults.ProfileName : ProfileReference.Resolve(profileValue, knownProfiles, file);
         var schedule = keys.TryGetValue("schedule", out var scheduleEntry) ? ReadSchedule(scheduleEntry, file) : null;
@@ -47,7 +48,7 @@ internal static class JobFileReader
         {
             Name = name,
             FilePath = file.FilePath,
-            Description = keys.TryGetValue("description", out var descriptionEntry) ? file.ReadString(descriptionEntry) : null,
+            Description = description,
             ProfileName = profile,
             Schedule = schedule,
             TimeZone = timeZone ?? defaults.TimeZone,

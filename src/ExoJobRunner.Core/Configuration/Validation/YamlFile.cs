@@ -61,10 +61,15 @@ internal sealed class YamlFile
         }
         catch (YamlException exception)
         {
+            // Unquoted cron expressions are the usual way into YAML's alias syntax: "schedule: */5 * * * *" reads
+            // as an alias named "/5", and the parser's own words do not say so.
+            var hint = exception.Message.Contains("alias", StringComparison.OrdinalIgnoreCase)
+                ? "; a value that starts with '*' or '&' must be quoted, e.g. schedule: \"*/5 * * * *\""
+                : string.Empty;
             diagnostics.Add(ExoDiagnostic.Error(
                 ConfigurationDiagnosticIds.YamlSyntax,
-                $"YAML syntax error: {exception.Message}",
-                new SourceLocation(filePath, checked((int)exception.Start.Line), checked((int)exception.Start.Column))));
+                $"YAML syntax error: {exception.Message}{hint}",
+                new SourceLocation(filePath, (int)Math.Max(1, exception.Start.Line), (int)Math.Max(1, exception.Start.Column))));
             return null;
         }
     }

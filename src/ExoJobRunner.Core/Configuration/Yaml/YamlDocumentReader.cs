@@ -12,6 +12,9 @@ namespace ExoJobRunner.Core.Configuration.Yaml;
 /// </summary>
 internal static class YamlDocumentReader
 {
+    // Configuration nests a few levels; the limit only keeps a malformed file from exhausting the stack.
+    private const int MaxDepth = 64;
+
     /// <summary>
     /// Reads the single document of <paramref name="text"/>; null when the file holds no document at all
     /// (empty or only comments). Syntax errors are thrown as <see cref="YamlException"/> with their position.
@@ -27,7 +30,7 @@ internal static class YamlDocumentReader
 
         parser.Consume<DocumentStart>();
         var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        var root = ReadNode(parser, anchors, file);
+        var root = ReadNode(parser, anchors, file, depth: 0);
         parser.Consume<DocumentEnd>();
         if (parser.TryConsume<DocumentStart>(out var second))
         {
@@ -40,8 +43,14 @@ internal static class YamlDocumentReader
         return root;
     }
 
-    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors, YamlFile file)
+    private static YamlNode ReadNode(IParser parser, Dictionary<string, YamlNode> anchors, YamlFile file, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            var current = parser.Current!;
+            throw new YamlException(current.Start, current.End, $"values are nested more than {MaxDepth} levels deep; configuration never needs that many");
+        }
+
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
             return anchors.TryGetValue(alias.Value.Value, out var anchored)
@@ -62,7 +71,7 @@ internal static class YamlDocumentReader
             var items = new List<YamlNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, anchors, file));
+                items.Add(ReadNode(parser, anchors, file, depth + 1));
             }
 
             node = new YamlSequence(items, Line(sequenceStart.Start), Column(sequenceStart.Start));
@@ -71,7 +80,7 @@ internal static class YamlDocumentReader
         {
             var mappingStart = parser.Consume<MappingStart>();
             anchor = mappingStart.Anchor;
-            node = ReadMapping(parser, mappingStart, anchors, file);
+            node = ReadMapping(parser, mappingStart, anchors, file, depth);
         }
 
         if (!anchor.IsEmpty)
@@ -82,14 +91,14 @@ internal static class YamlDocumentReader
         return node;
     }
 
-    private static YamlMapping ReadMapping(IParser parser, MappingStart start, Dictionary<string, YamlNode> anchors, YamlFile file)
+    private static YamlMapping ReadMapping(IParser parser, MappingStart start, Dictionary<string, YamlNode> anchors, YamlFile file, int depth)
     {
         var entries = new List<YamlEntry>();
         var seen = new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = ReadNode(parser, anchors, file);
-            var value = ReadNode(parser, anchors, file);
+            var key = ReadNode(parser, anchors, file, depth + 1);
+            var value = ReadNode(parser, anchors, file, depth + 1);
             if (key is not YamlScalar scalarKey)
             {
                 file.Error(
