@@ -1,3 +1,5 @@
+using ExoJobRunner.Core.Scheduling;
+
 namespace ExoJobRunner.Core.Configuration;
 
 /// <summary>Values every job inherits unless its own file says otherwise (the <c>defaults:</c> section).</summary>
@@ -5,9 +7,24 @@ public sealed record JobDefaults
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
 
+    /// <summary>Runs the scheduler lets go at once when <c>maxConcurrentRuns</c> is not set.</summary>
+    public const int DefaultMaxConcurrentRuns = 4;
+
     public string? ProfileName { get; init; }
 
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    public ConcurrencyPolicy Concurrency { get; init; } = ConcurrencyPolicy.Skip;
+
+    public MisfirePolicy Misfire { get; init; } = MisfirePolicy.RunOnce;
+
+    public RetryPolicy Retries { get; init; } = RetryPolicy.None;
+
+    /// <summary>
+    /// How many runs the scheduler process runs at once, all jobs together; a due occurrence waits for a free slot.
+    /// Only meaningful under <c>defaults:</c>: it is a limit of the process, not of one job.
+    /// </summary>
+    public int MaxConcurrentRuns { get; init; } = DefaultMaxConcurrentRuns;
 }

@@ -5,6 +5,12 @@ using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running.Logging;
 using ExoJobRunner.Exchange.Connection;
 using Microsoft.Extensions.Logging;
+using RunEnding = (
+    ExoJobRunner.Core.Running.RunStatus Status,
+    int ExitCode,
+    string? Summary,
+    System.Collections.Generic.IReadOnlyList<ExoJobRunner.Core.Diagnostics.ExoDiagnostic> Diagnostics,
+    System.Exception? Error);
 
 namespace ExoJobRunner.Core.Running;
 
@@ -39,7 +45,7 @@ public sealed class JobRunner
         ArgumentNullException.ThrowIfNull(request);
         var job = request.Job;
         var startedAt = _time.GetUtcNow();
-        var runId = RunIds.Create(startedAt);
+        var runId = request.RunId ?? RunIds.Create(startedAt);
         var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
         Directory.CreateDirectory(outputDirectory);
 
@@ -50,7 +56,7 @@ public sealed class JobRunner
         var session = request.Profile is not null && _sessions is not null ? _sessions(request.Profile) : null;
         var bodyRequest = new BodyRunRequest(context, log, session);
 
-        var (status, exitCode, summary, diagnostics) = await ExecuteAsync(job, bodyRequest, log, interrupt);
+        var (status, exitCode, summary, diagnostics, error) = await ExecuteAsync(job, bodyRequest, log, interrupt);
 
         var endedAt = _time.GetUtcNow();
         var result = new RunResult
@@ -64,13 +70,14 @@ public sealed class JobRunner
             ErrorSummary = summary,
             OutputDirectory = outputDirectory,
             Diagnostics = diagnostics,
+            Error = error,
         };
         var level = status == RunStatus.Succeeded ? LogLevel.Information : LogLevel.Error;
         log.RunEnded(level, runId, job.Name, status, FormatDuration(result.Duration), exitCode);
         return result;
     }
 
-    private async Task<(RunStatus Status, int ExitCode, string? Summary, IReadOnlyList<Diagnostics.ExoDiagnostic> Diagnostics)> ExecuteAsync(
+    private async Task<RunEnding> ExecuteAsync(
         JobDefinition job,
         BodyRunRequest bodyRequest,
         ILogger log,
@@ -99,7 +106,7 @@ public sealed class JobRunner
         {
             var error = bodyTask.Exception!.GetBaseException();
             log.JobFailed(error, job.Name, string.Empty, error.Message);
-            return (RunStatus.Failed, ExitCodes.JobFailed, error.Message, []);
+            return (RunStatus.Failed, ExitCodes.JobFailed, error.Message, [], error);
         }
 
         if (!ended)
@@ -113,7 +120,7 @@ public sealed class JobRunner
             : Interrupted(job, log);
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) Classify(
+    private static RunEnding Classify(
         JobDefinition job,
         BodyOutcome outcome,
         ILogger log,
@@ -130,7 +137,7 @@ public sealed class JobRunner
                 var errors = outcome.Diagnostics.Count(d => d.IsError);
                 var summary = string.Create(CultureInfo.InvariantCulture, $"the body has {errors} error(s) and did not run");
                 log.BodyRefused(job.Name, summary);
-                return (RunStatus.Failed, ExitCodes.InvalidBody, summary, outcome.Diagnostics);
+                return (RunStatus.Failed, ExitCodes.InvalidBody, summary, outcome.Diagnostics, null);
 
             case BodyOutcomeKind.Failed when canceledBy == RunStatus.TimedOut:
                 return TimedOut(job, log);
@@ -143,11 +150,11 @@ public sealed class JobRunner
                 var message = outcome.ErrorMessage ?? outcome.Error?.Message ?? "the job failed";
                 var where = outcome.ErrorLocation is null ? string.Empty : $" at {outcome.ErrorLocation}";
                 log.JobFailed(outcome.Error, job.Name, where, message);
-                return (RunStatus.Failed, ExitCodes.JobFailed, message, outcome.Diagnostics);
+                return (RunStatus.Failed, ExitCodes.JobFailed, message, outcome.Diagnostics, outcome.Error);
 
             default:
                 LogWarnings(outcome, log);
-                return (RunStatus.Succeeded, ExitCodes.Succeeded, null, outcome.Diagnostics);
+                return (RunStatus.Succeeded, ExitCodes.Succeeded, null, outcome.Diagnostics, null);
         }
     }
 
@@ -159,18 +166,18 @@ public sealed class JobRunner
         }
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) TimedOut(JobDefinition job, ILogger log)
+    private static RunEnding TimedOut(JobDefinition job, ILogger log)
     {
         var summary = $"timed out after {FormatDuration(job.Timeout)}";
         log.JobTimedOut(job.Name, FormatDuration(job.Timeout));
-        return (RunStatus.TimedOut, ExitCodes.TimedOut, summary, []);
+        return (RunStatus.TimedOut, ExitCodes.TimedOut, summary, [], null);
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) Interrupted(JobDefinition job, ILogger log)
+    private static RunEnding Interrupted(JobDefinition job, ILogger log)
     {
         const string summary = "interrupted (Ctrl+C or SIGTERM)";
         log.JobInterrupted(job.Name);
-        return (RunStatus.Canceled, ExitCodes.Interrupted, summary, []);
+        return (RunStatus.Canceled, ExitCodes.Interrupted, summary, [], null);
     }
 
     /// <summary>Waits for the body; once canceled, waits at most the grace period. False when the body was abandoned.</summary>
@@ -198,7 +205,7 @@ public sealed class JobRunner
         : timeout.IsCancellationRequested ? RunStatus.TimedOut
         : null;
 
-    private static string FormatDuration(TimeSpan duration) =>
+    internal static string FormatDuration(TimeSpan duration) =>
         duration.TotalSeconds < 60
             ? duration.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + "s"
             : duration.ToString(duration.TotalHours >= 1 ? @"h\h\ mm\m\ ss\s" : @"m\m\ ss\s", CultureInfo.InvariantCulture);
