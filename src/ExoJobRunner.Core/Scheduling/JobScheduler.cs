@@ -64,6 +64,18 @@ public sealed class JobScheduler : IDisposable
         _runSlots = new SemaphoreSlim(options.MaxConcurrentRuns, options.MaxConcurrentRuns);
     }
 
+    /// <summary>Runs started (or waiting for a run slot) and not yet ended.</summary>
+    internal int RunsInFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight;
+            }
+        }
+    }
+
     /// <summary>Raised just before the scheduler sleeps, with the time it will wake (tests drive a fake clock by it).</summary>
     internal event Action<DateTimeOffset>? Sleeping;
 
@@ -280,16 +292,26 @@ public sealed class JobScheduler : IDisposable
             : holder?.DescribeFor(name) ?? $"job '{name}' is already running in another process (its lock is held)";
     }
 
-    private void Launch(JobSlot slot, ScheduledRun run) =>
-        _ = Task.Run(() => RunTrackedAsync(slot, run), CancellationToken.None);
-
-    private async Task RunTrackedAsync(JobSlot slot, ScheduledRun run)
+    /// <summary>
+    /// Starts the run on its own task. A free run slot is taken here, at the moment the occurrence fires, so a run
+    /// that fired is committed to even if a stop follows at once; only without a free slot does the task wait.
+    /// </summary>
+    private void Launch(JobSlot slot, ScheduledRun run)
     {
-        var holdsRunSlot = false;
+        var holdsRunSlot = _runSlots.Wait(0);
+        _ = Task.Run(() => RunTrackedAsync(slot, run, holdsRunSlot), CancellationToken.None);
+    }
+
+    private async Task RunTrackedAsync(JobSlot slot, ScheduledRun run, bool holdsRunSlot)
+    {
         try
         {
-            await _runSlots.WaitAsync(_stopping);
-            holdsRunSlot = true;
+            if (!holdsRunSlot)
+            {
+                await _runSlots.WaitAsync(_stopping);
+                holdsRunSlot = true;
+            }
+
             await _runner.RunAsync(run, slot.Lock!, _stopping);
         }
         catch (OperationCanceledException) when (!holdsRunSlot)
