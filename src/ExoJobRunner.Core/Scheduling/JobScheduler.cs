@@ -64,6 +64,12 @@ public sealed class JobScheduler : IDisposable
         _runSlots = new SemaphoreSlim(options.MaxConcurrentRuns, options.MaxConcurrentRuns);
     }
 
+    /// <summary>
+    /// True from the moment a stop is asked for (not only once the loop has noticed), so a run canceled by the stop
+    /// never hands over to a queued one.
+    /// </summary>
+    private bool StopRequested => _isStopping || _stopping.IsCancellationRequested;
+
     /// <summary>Runs started (or waiting for a run slot) and not yet ended.</summary>
     internal int RunsInFlight
     {
@@ -233,7 +239,7 @@ public sealed class JobScheduler : IDisposable
         var start = false;
         lock (_gate)
         {
-            if (_isStopping)
+            if (StopRequested)
             {
                 skipReason = "the scheduler was stopping";
             }
@@ -343,7 +349,7 @@ public sealed class JobScheduler : IDisposable
         {
             slot.Active--;
             _inFlight--;
-            if (!_isStopping && slot.Queued.TryDequeue(out var pending))
+            if (!StopRequested && slot.Queued.TryDequeue(out var pending))
             {
                 var runId = HistoryRunIds.Create(_time.GetUtcNow());
                 next = new ScheduledRun(slot.Job, runId, pending.Trigger, pending.ScheduledAt);

@@ -88,6 +88,18 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     }
 
     /// <summary>
+    /// Sets the wall clock to <paramref name="to"/> without firing timers, as a resume from sleep or a manual clock
+    /// change does. Timers keep their remaining duration, so the scheduler's pending wake-up moves by the jump.
+    /// </summary>
+    public async Task JumpClockAsync(DateTimeOffset to)
+    {
+        await SettleAsync();
+        var jump = to - Clock.GetUtcNow();
+        Clock.AdjustTime(to);
+        _pendingWake += jump;
+    }
+
+    /// <summary>
     /// Waits until the scheduler is asleep again (it has handled everything due at the current time) and, unless the
     /// runner holds runs on purpose, until the runs it started have ended: fake time stands still meanwhile, so a
     /// run takes no time on the scheduler's clock, as the policies under test assume.
