@@ -12,7 +12,7 @@ internal static class RunPolicyReader
 {
     public static readonly string[] KeyNames = ["concurrency", "misfire", "retries"];
 
-    private static readonly MappingKeys RetryKeys = new("retries", "count", "delay");
+    private static readonly MappingKeys RetryKeys = new("the retries setting", "count", "delay");
 
     /// <summary>Reads whichever of the policy keys are present, falling back to <paramref name="inherited"/> for the rest.</summary>
     public static RunPolicies Read(IReadOnlyDictionary<string, YamlEntry> keys, RunPolicies inherited, YamlFile file)
