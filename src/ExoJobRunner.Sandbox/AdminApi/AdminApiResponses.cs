@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExoJobRunner.Sandbox.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace ExoJobRunner.Sandbox.AdminApi;
@@ -17,7 +18,7 @@ internal static class AdminApiResponses
             response.Headers["x-ExceptionType"] = exceptionType[(exceptionType.LastIndexOf('.') + 1)..];
         }
 
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.Body, SandboxJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteStartObject("error");
         writer.WriteString("code", error.Code);

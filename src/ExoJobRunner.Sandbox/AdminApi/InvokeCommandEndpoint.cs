@@ -122,7 +122,7 @@ internal sealed class InvokeCommandEndpoint(
             lock (tenant.SyncRoot)
             {
                 var output = cmdlet.Invoke(new CmdletContext(tenant, shapes, parameters, clock));
-                using var writer = new Utf8JsonWriter(buffer);
+                using var writer = new Utf8JsonWriter(buffer, SandboxJson.WriterOptions);
                 writer.WriteStartObject();
                 writer.WriteString("@odata.context", $"{RequestOrigin.Of(request)}/adminapi/beta/{organization}/$metadata#Collection(Exchange.GenericHashTable)");
                 writer.WritePropertyName("value");

@@ -73,6 +73,6 @@ internal sealed class DiscoveryEndpoints(SandboxDirectory directory, AccessToken
     private static Task WriteAsync(HttpContext context, JsonObject body)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        return context.Response.WriteAsync(body.ToJsonString(SandboxJson.SerializerOptions), context.RequestAborted);
     }
 }

@@ -37,7 +37,7 @@ internal sealed class TokenEndpoint(SandboxDirectory directory, AccessTokenServi
             return;
         }
 
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.Body, SandboxJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("token_type", "Bearer");
         writer.WriteNumber("expires_in", (long)AccessTokenService.Lifetime.TotalSeconds);
@@ -104,7 +104,7 @@ internal sealed class TokenEndpoint(SandboxDirectory directory, AccessTokenServi
     private async Task WriteErrorAsync(HttpResponse response, EntraError error, Guid traceId, Guid correlationId, string origin)
     {
         var timestamp = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.Body, SandboxJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("error", error.Error);
         writer.WriteString(

@@ -12,17 +12,33 @@ internal sealed class PersonNamer
     private readonly string[] firstNames;
     private readonly string[] lastNames;
 
+    /// <summary>"Adele Vance" and "adele.vance" for every pair, made once: a large tenant reuses each pair many times.</summary>
+    private readonly string[,] nameStems;
+    private readonly string[,] aliasStems;
+
     public PersonNamer(int seed)
     {
         firstNames = Shuffle(NameCatalog.FirstNames, seed, salt: 0);
         lastNames = Shuffle(NameCatalog.LastNames, seed, salt: 1);
+        nameStems = new string[firstNames.Length, lastNames.Length];
+        aliasStems = new string[firstNames.Length, lastNames.Length];
+        for (var first = 0; first < firstNames.Length; first++)
+        {
+            for (var last = 0; last < lastNames.Length; last++)
+            {
+                nameStems[first, last] = $"{firstNames[first]} {lastNames[last]}";
+                aliasStems[first, last] = $"{firstNames[first]}.{lastNames[last]}".ToLowerInvariant();
+            }
+        }
     }
 
     public PersonName Name(int ordinal)
     {
         var pairs = firstNames.Length * lastNames.Length;
         var mixed = (int)(ordinal % pairs * Stride % pairs);
-        return new PersonName(firstNames[mixed % firstNames.Length], lastNames[mixed / firstNames.Length], ordinal / pairs);
+        var first = mixed % firstNames.Length;
+        var last = mixed / firstNames.Length;
+        return new PersonName(firstNames[first], lastNames[last], ordinal / pairs, nameStems[first, last], aliasStems[first, last]);
     }
 
     private static string[] Shuffle(IReadOnlyList<string> source, int seed, int salt)

@@ -9,9 +9,12 @@ internal sealed class Recipient
 {
     private string?[]? customAttributes;
 
-    public Recipient(TenantDomains domains, int index, RecipientKind kind, string alias, string name, ulong traits)
+    private readonly ObjectIdCodec ids;
+
+    public Recipient(TenantDomains domains, ObjectIdCodec ids, int index, RecipientKind kind, string alias, string name, ulong traits)
     {
         Domains = domains;
+        this.ids = ids;
         Index = index;
         Kind = kind;
         GeneratedKind = kind;
@@ -41,14 +44,17 @@ internal sealed class Recipient
 
     public ulong Traits { get; }
 
-    public required Guid Guid { get; init; }
+    /// <summary>The object's GUID. Ids are computed from the index when read rather than stored: see <see cref="ObjectIdCodec"/>.</summary>
+    public Guid Guid => ids.Encode(ObjectIdPurpose.ObjectGuid, Index);
 
-    public required Guid ExternalDirectoryObjectId { get; init; }
+    public Guid ExternalDirectoryObjectId => ids.Encode(ObjectIdPurpose.ExternalDirectoryObjectId, Index);
 
     /// <summary>The mailbox's ExchangeGuid; <see cref="Guid.Empty"/> for objects without a mailbox.</summary>
-    public Guid ExchangeGuid { get; init; }
+    public Guid ExchangeGuid =>
+        GeneratedKind.IsMailbox() || GeneratedKind == RecipientKind.GroupMailbox ? ids.Encode(ObjectIdPurpose.ExchangeGuid, Index) : Guid.Empty;
 
-    public Guid ArchiveGuid { get; init; }
+    /// <summary>The archive mailbox's GUID, or <see cref="Guid.Empty"/> when the mailbox has no archive.</summary>
+    public Guid ArchiveGuid => HasArchive ? ids.Encode(ObjectIdPurpose.ArchiveGuid, Index) : Guid.Empty;
 
     public string? FirstName { get; init; }
 

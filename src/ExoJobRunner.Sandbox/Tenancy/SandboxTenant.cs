@@ -8,6 +8,7 @@ namespace ExoJobRunner.Sandbox.Tenancy;
 internal sealed class SandboxTenant
 {
     private readonly Recipient[] recipients;
+    private readonly Lazy<IdentityResolver> identities;
     private Recipient[]? people;
 
     public SandboxTenant(int seed, TenantDomains domains, ObjectIdCodec ids, Recipient[] recipients, TenantLayout layout)
@@ -18,7 +19,7 @@ internal sealed class SandboxTenant
         this.recipients = recipients;
         Layout = layout;
         TenantId = ids.Encode(ObjectIdPurpose.Tenant, 0);
-        Identities = new IdentityResolver(recipients, domains, ids);
+        identities = new Lazy<IdentityResolver>(() => new IdentityResolver(recipients, domains, ids));
         var label = domains.Initial[..domains.Initial.IndexOf('.', StringComparison.Ordinal)];
         Organization = new OrganizationProfile(
             domains.Initial,
@@ -64,7 +65,8 @@ internal sealed class SandboxTenant
 
     public IReadOnlyList<AcceptedDomain> AcceptedDomains { get; }
 
-    public IdentityResolver Identities { get; }
+    /// <summary>Built on the first identity lookup rather than at start, which keeps starting a large tenant quick.</summary>
+    public IdentityResolver Identities => identities.Value;
 
     /// <summary>People (user mailboxes, mail users, guests): who groups and delegations are drawn from.</summary>
     private Recipient[] People => people ??= recipients.Where(r => r.IsPerson).ToArray();

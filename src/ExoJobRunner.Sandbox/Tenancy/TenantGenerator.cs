@@ -136,13 +136,8 @@ internal sealed class TenantGenerator
         var created = SandboxCalendar.TenantCreated
             .AddTicks((long)(lifetime.Ticks * progress * 0.97))
             .AddMinutes((int)(DeterministicHash.Unit(traits) * 600));
-        var hasMailbox = kind.IsMailbox() || kind == RecipientKind.GroupMailbox;
-        var recipient = new Recipient(domains, index, kind, alias, name, traits)
+        var recipient = new Recipient(domains, ids, index, kind, alias, name, traits)
         {
-            Guid = ids.Encode(ObjectIdPurpose.ObjectGuid, index),
-            ExternalDirectoryObjectId = ids.Encode(ObjectIdPurpose.ExternalDirectoryObjectId, index),
-            ExchangeGuid = hasMailbox ? ids.Encode(ObjectIdPurpose.ExchangeGuid, index) : Guid.Empty,
-            ArchiveGuid = ids.Encode(ObjectIdPurpose.ArchiveGuid, index),
             FirstName = person?.First,
             LastName = person?.Last,
             ExternalAddress = externalAddress,

@@ -10,7 +10,7 @@ internal static class MailboxShape
         .. RecipientProperties.Identity(),
         new("UserPrincipalName", r => r.UserPrincipalName),
         new("ExchangeGuid", r => r.ExchangeGuid),
-        new("ArchiveGuid", r => r.HasArchive ? r.ArchiveGuid : Guid.Empty),
+        new("ArchiveGuid", r => r.ArchiveGuid),
         new("ArchiveStatus", r => r.HasArchive ? "Active" : "None"),
         new("ArchiveName", r => r.HasArchive ? new[] { "In-Place Archive -" + r.DisplayName } : Array.Empty<string>()),
         new("IsMailboxEnabled", _ => true),
