@@ -7,7 +7,7 @@ namespace ExoJobRunner.Core.History;
 /// which is plenty for runs typed by hand; a scheduler firing a thousand jobs in the same second would see a
 /// repeat a few times a month (the birthday bound), and a repeated id is a history row that cannot be written.
 /// </summary>
-internal static class HistoryRunIds
+public static class HistoryRunIds
 {
     private static readonly Lock Gate = new();
     private static readonly HashSet<string> IssuedThisSecond = new(StringComparer.Ordinal);

@@ -205,7 +205,8 @@ public sealed class JobRunner
         : timeout.IsCancellationRequested ? RunStatus.TimedOut
         : null;
 
-    internal static string FormatDuration(TimeSpan duration) =>
+    /// <summary>A duration as logs and tables show it: <c>2.5s</c>, <c>4m 05s</c>, <c>1h 02m 03s</c>.</summary>
+    public static string FormatDuration(TimeSpan duration) =>
         duration.TotalSeconds < 60
             ? duration.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + "s"
             : duration.ToString(duration.TotalHours >= 1 ? @"h\h\ mm\m\ ss\s" : @"m\m\ ss\s", CultureInfo.InvariantCulture);
