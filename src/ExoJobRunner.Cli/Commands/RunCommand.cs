@@ -1,0 +1,97 @@
+using System.CommandLine;
+using ExoJobRunner.Cli.Infrastructure;
+using ExoJobRunner.Core.Running;
+using Microsoft.Extensions.Logging;
+
+namespace ExoJobRunner.Cli.Commands;
+
+/// <summary><c>exojobs run &lt;job&gt; [--param name=value]... [--profile name]</c>: runs one job now.</summary>
+internal static class RunCommand
+{
+    private static readonly Argument<string> JobArgument = new("job") { Description = "The job to run (its name, see 'exojobs list')." };
+
+    private static readonly Option<string[]> ParamOption = new("--param", "-p")
+    {
+        Description = "Overrides a parameter: name=value (repeatable).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static readonly Option<string?> ProfileOption = new("--profile") { Description = "Runs against this connection profile instead of the job's." };
+
+    private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Also shows debug-level log lines on the console." };
+
+    public static Command Create(InterruptSignal interrupt)
+    {
+        var command = new Command("run", "Runs one job now, streams its log and exits with the job's exit code.")
+        {
+            JobArgument,
+            ParamOption,
+            ProfileOption,
+            VerboseOption,
+        };
+        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken interrupt)
+    {
+        var error = Console.Error;
+        var configuration = ConfigurationReader.Load(parseResult, error);
+        if (configuration is null)
+        {
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var jobName = parseResult.GetRequiredValue(JobArgument);
+        var job = configuration.FindJob(jobName);
+        if (job is null)
+        {
+            await error.WriteLineAsync(CliErrors.UnknownJob(jobName, configuration));
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var overrides = new List<KeyValuePair<string, string>>();
+        foreach (var text in parseResult.GetValue(ParamOption) ?? [])
+        {
+            if (!JobParameters.TryParseAssignment(text, out var assignment))
+            {
+                await error.WriteLineAsync($"exojobs: --param expects name=value, got '{text}'.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            overrides.Add(assignment);
+        }
+
+        var (parameters, parameterError) = JobParameters.Merge(job, overrides);
+        if (parameters is null)
+        {
+            await error.WriteLineAsync("exojobs: " + parameterError);
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var profileName = parseResult.GetValue(ProfileOption) ?? job.ProfileName;
+        Core.Configuration.ConnectionProfile? profile = null;
+        if (profileName is not null && !configuration.Profiles.TryGetValue(profileName, out profile))
+        {
+            await error.WriteLineAsync(CliErrors.UnknownProfile(profileName, configuration));
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        await using var engines = new BodyEngines();
+        var runner = new JobRunner(engines.All, sessions: null, TimeProvider.System);
+        var result = await runner.RunAsync(
+            new RunRequest
+            {
+                Job = job,
+                Parameters = parameters,
+                Profile = profile,
+                RunsDirectory = configuration.History.RunsDirectory,
+                Console = Console.Out,
+                ConsoleLevel = parseResult.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Information,
+            },
+            interrupt);
+
+        await Console.Out.WriteLineAsync($"Run {result.RunId}: {result.Status}; log and outputs in {result.OutputDirectory}");
+        return result.ExitCode;
+    }
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using ExoJobRunner.Cli.Commands;
+using ExoJobRunner.Cli.Infrastructure;
+
+namespace ExoJobRunner.Cli;
+
+/// <summary>The <c>exojobs</c> command tree: one command class per verb, wired here and nowhere else.</summary>
+internal static class ExojobsCommandLine
+{
+    public static RootCommand Create(InterruptSignal interrupt, TimeProvider time)
+    {
+        var root = new RootCommand("exojobs: runs Exchange Online admin jobs (C# and PowerShell) unattended on a shared, certificate-authenticated session.")
+        {
+            GlobalOptions.Config,
+            RunCommand.Create(interrupt),
+            ListCommand.Create(time),
+            CheckCommand.Create(interrupt),
+        };
+        return root;
+    }
+}

@@ -1,0 +1,31 @@
+using ExoJobRunner.Core.Configuration.Validation;
+using ExoJobRunner.Core.Configuration.Yaml;
+
+namespace ExoJobRunner.Core.Configuration.Sections;
+
+/// <summary>Reads <c>defaults:</c>, the values every job inherits.</summary>
+internal static class DefaultsReader
+{
+    // Later features add their keys here (rules, concurrency, misfire, retries, notify, maxConcurrentRuns).
+    private static readonly MappingKeys Keys = new("the defaults section", "profile", "timeZone", "timeout");
+
+    public static JobDefaults Read(YamlEntry entry, IReadOnlyCollection<string> knownProfiles, YamlFile file)
+    {
+        var mapping = file.ReadMapping(entry);
+        if (mapping is null)
+        {
+            return new JobDefaults();
+        }
+
+        var keys = Keys.Select(mapping, file);
+        var profileValue = keys.TryGetValue("profile", out var profileEntry) ? file.ReadScalar(profileEntry) : null;
+        var timeZone = keys.TryGetValue("timeZone", out var timeZoneEntry) ? file.ReadTimeZone(timeZoneEntry) : null;
+        var timeout = keys.TryGetValue("timeout", out var timeoutEntry) ? file.ReadDuration(timeoutEntry) : null;
+        return new JobDefaults
+        {
+            ProfileName = profileValue is null ? null : ProfileReference.Resolve(profileValue, knownProfiles, file),
+            TimeZone = timeZone ?? TimeZoneInfo.Utc,
+            Timeout = timeout ?? JobDefaults.DefaultTimeout,
+        };
+    }
+}

@@ -1,0 +1,287 @@
+using System.Globalization;
+using ExoJobRunner.Core.Configuration.Yaml;
+using ExoJobRunner.Core.Diagnostics;
+using YamlDotNet.Core;
+
+namespace ExoJobRunner.Core.Configuration.Validation;
+
+/// <summary>
+/// One user YAML file being validated: its path, text and parsed tree, and the place every problem found in it
+/// is reported with its line and column. The value readers never throw for bad input: they report and return null,
+/// so the loader goes on and finds every other problem too.
+/// </summary>
+internal sealed class YamlFile
+{
+    private readonly ICollection<ExoDiagnostic> diagnostics;
+
+    private YamlFile(string filePath, string text, ICollection<ExoDiagnostic> diagnostics)
+    {
+        FilePath = filePath;
+        this.diagnostics = diagnostics;
+        Lines = text.Split('\n');
+    }
+
+    /// <summary>Absolute path of the file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The folder relative paths in this file resolve against.</summary>
+    public string DirectoryPath => Path.GetDirectoryName(FilePath)!;
+
+    /// <summary>The raw text lines (0-based index = YAML line − 1), for positions the parser does not report.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>The document's root, or null when the file holds no document (empty, or only comments).</summary>
+    public YamlNode? Root { get; private set; }
+
+    /// <summary>
+    /// Reads and parses <paramref name="filePath"/>. Returns null, with the problem reported, when the file cannot
+    /// be read or is not valid YAML.
+    /// </summary>
+    public static YamlFile? Open(string filePath, ICollection<ExoDiagnostic> diagnostics)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(filePath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(ExoDiagnostic.Error(
+                ConfigurationDiagnosticIds.FileUnreadable,
+                $"cannot read '{filePath}': {exception.Message}",
+                new SourceLocation(filePath, 1, 1)));
+            return null;
+        }
+
+        var file = new YamlFile(filePath, text, diagnostics);
+        try
+        {
+            file.Root = YamlDocumentReader.Read(text, file);
+            return file;
+        }
+        catch (YamlException exception)
+        {
+            // Unquoted cron expressions are the usual way into YAML's alias syntax: "schedule: */5 * * * *" reads
+            // as an alias named "/5", and the parser's own words do not say so.
+            var hint = exception.Message.Contains("alias", StringComparison.OrdinalIgnoreCase)
+                ? "; a value that starts with '*' or '&' must be quoted, e.g. schedule: \"*/5 * * * *\""
+                : string.Empty;
+            diagnostics.Add(ExoDiagnostic.Error(
+                ConfigurationDiagnosticIds.YamlSyntax,
+                $"YAML syntax error: {exception.Message}{hint}",
+                new SourceLocation(filePath, (int)Math.Max(1, exception.Start.Line), (int)Math.Max(1, exception.Start.Column))));
+            return null;
+        }
+    }
+
+    public SourceLocation At(YamlNode? node) =>
+        node is null ? new SourceLocation(FilePath, 1, 1) : new SourceLocation(FilePath, node.Line, node.Column);
+
+    /// <summary>Reports an error at <paramref name="node"/>, or at the start of the file when there is no node to point at.</summary>
+    public void Error(string id, string message, YamlNode? node) => diagnostics.Add(ExoDiagnostic.Error(id, message, At(node)));
+
+    public void Warning(string id, string message, YamlNode? node) => diagnostics.Add(ExoDiagnostic.Warning(id, message, At(node)));
+
+    /// <summary>The value of a key that takes a single value; null when it is empty (YAML null) or not a single value.</summary>
+    public YamlScalar? ReadScalar(YamlEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+
+        if (entry.Value is YamlScalar scalar)
+        {
+            return scalar.IsNull ? null : scalar;
+        }
+
+        ReportWrongType(entry, "a single value");
+        return null;
+    }
+
+    public string? ReadString(YamlEntry entry) => ReadScalar(entry)?.Value;
+
+    /// <summary>The mapping under a key; null when the key is empty (YAML null) or holds something else.</summary>
+    public YamlMapping? ReadMapping(YamlEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+
+        switch (entry.Value)
+        {
+            case YamlMapping mapping:
+                return mapping;
+            case YamlScalar { IsNull: true }:
+                return null;
+            default:
+                ReportWrongType(entry, "a mapping (indented 'key: value' lines below it)");
+                return null;
+        }
+    }
+
+    /// <summary>A single value or a list of single values, e.g. <c>jobs: jobs/*.yaml</c> or <c>jobs: [a/*.yaml, b/*.yaml]</c>.</summary>
+    public IReadOnlyList<YamlScalar> ReadScalarList(YamlEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+
+        switch (entry.Value)
+        {
+            case YamlScalar scalar:
+                return scalar.IsNull ? [] : [scalar];
+            case YamlSequence sequence:
+                var scalars = new List<YamlScalar>();
+                foreach (var item in sequence.Items)
+                {
+                    if (item is YamlScalar { IsNull: false } itemScalar)
+                    {
+                        scalars.Add(itemScalar);
+                    }
+                    else
+                    {
+                        Error(
+                            ConfigurationDiagnosticIds.WrongType,
+                            $"each item of '{entry.Name}' must be a single value, not {Describe(item)}",
+                            item);
+                    }
+                }
+
+                return scalars;
+            default:
+                ReportWrongType(entry, "a single value or a list of values");
+                return [];
+        }
+    }
+
+    public bool? ReadBool(YamlEntry entry)
+    {
+        var scalar = ReadScalar(entry);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        // YAML 1.2's core schema: true/false in any of its three spellings. YAML 1.1's yes/no/on/off are refused
+        // rather than guessed at, because "enabled: no" reading as true in some other tool is how jobs run by accident.
+        switch (scalar.Value)
+        {
+            case "true" or "True" or "TRUE":
+                return true;
+            case "false" or "False" or "FALSE":
+                return false;
+            default:
+                Error(
+                    ConfigurationDiagnosticIds.WrongType,
+                    $"'{entry.Name}' must be true or false, not '{scalar.Value}'",
+                    scalar);
+                return null;
+        }
+    }
+
+    public int? ReadInt(YamlEntry entry, int minimum)
+    {
+        var scalar = ReadScalar(entry);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            Error(
+                ConfigurationDiagnosticIds.WrongType,
+                $"'{entry.Name}' must be a whole number, not '{scalar.Value}'",
+                scalar);
+            return null;
+        }
+
+        if (value < minimum)
+        {
+            Error(
+                ConfigurationDiagnosticIds.InvalidValue,
+                string.Create(CultureInfo.InvariantCulture, $"'{entry.Name}' must be at least {minimum}, not {value}"),
+                scalar);
+            return null;
+        }
+
+        return value;
+    }
+
+    public TimeSpan? ReadDuration(YamlEntry entry)
+    {
+        var scalar = ReadScalar(entry);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        var duration = DurationParser.Parse(scalar.Value.Trim());
+        if (duration is null)
+        {
+            Error(
+                ConfigurationDiagnosticIds.InvalidDuration,
+                $"'{entry.Name}' is not a duration: '{scalar.Value}'; write a number with a unit (s, m, h, d), largest first, like 90s, 15m, 2h or 1h30m",
+                scalar);
+            return null;
+        }
+
+        if (duration.Value <= TimeSpan.Zero)
+        {
+            Error(
+                ConfigurationDiagnosticIds.InvalidDuration,
+                $"'{entry.Name}' must be longer than zero, not '{scalar.Value}'",
+                scalar);
+            return null;
+        }
+
+        return duration;
+    }
+
+    public TimeZoneInfo? ReadTimeZone(YamlEntry entry)
+    {
+        var scalar = ReadScalar(entry);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        var zone = TimeZoneLookup.Find(scalar.Value);
+        if (zone is null)
+        {
+            var suggestion = TimeZoneLookup.Suggest(scalar.Value);
+            var hint = suggestion is null ? string.Empty : $"did you mean '{suggestion}'? ";
+            Error(
+                ConfigurationDiagnosticIds.UnknownTimeZone,
+                $"unknown time zone '{scalar.Value}' in '{entry.Name}'; {hint}use an IANA id such as Europe/Berlin or a Windows id such as W. Europe Standard Time",
+                scalar);
+        }
+
+        return zone;
+    }
+
+    /// <summary>A path value made absolute against this file's folder (only its shape is checked, not that it exists).</summary>
+    public string? ReadPath(YamlEntry entry)
+    {
+        var scalar = ReadScalar(entry);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (scalar.Value.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            Error(
+                ConfigurationDiagnosticIds.InvalidValue,
+                $"'{entry.Name}' holds a character that cannot be part of a path; write a path relative to this file's folder",
+                scalar);
+            return null;
+        }
+
+        return ResolvePath(scalar.Value);
+    }
+
+    public string ResolvePath(string relativeOrAbsolute) => Path.GetFullPath(relativeOrAbsolute, DirectoryPath);
+
+    private void ReportWrongType(YamlEntry entry, string expected) =>
+        Error(
+            ConfigurationDiagnosticIds.WrongType,
+            $"'{entry.Name}' must be {expected}, not {Describe(entry.Value)}",
+            entry.Value);
+
+    private static string Describe(YamlNode node) => node is YamlScalar { IsNull: true } ? "empty" : node.Description;
+}

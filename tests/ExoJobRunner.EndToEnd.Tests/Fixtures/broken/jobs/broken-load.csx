@@ -1,0 +1,3 @@
+#load "lib/bad-helper.csx"
+
+Log.LogInformation(Helper.Name);

@@ -1,0 +1,4 @@
+public static class Helper
+{
+    public static string Name => undefinedVariable;
+}

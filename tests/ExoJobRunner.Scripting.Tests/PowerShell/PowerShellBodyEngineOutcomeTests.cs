@@ -1,0 +1,153 @@
+using System.Management.Automation;
+using ExoJobRunner.Core.Diagnostics;
+using ExoJobRunner.Core.Jobs;
+using ExoJobRunner.Core.Running;
+using ExoJobRunner.Scripting.Tests.PowerShell.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.PowerShell.Commands;
+
+namespace ExoJobRunner.Scripting.Tests.PowerShell;
+
+public sealed class PowerShellBodyEngineOutcomeTests(PowerShellEngineFixture fixture) : IClassFixture<PowerShellEngineFixture>
+{
+    [Theory]
+    [InlineData(false, 0, 0, 3, 3)]
+    [InlineData(true,  7, 4, 10, 7)]
+    public async Task Run_ReportsThrowAsFailed_WithMessageAndMappedLocation(
+        bool inline, int lineOffset, int columnOffset, int expectedLine, int expectedColumn)
+    {
+        var log = new RecordingLogger();
+        var body = fixture.Body(inline, "'starting'\n\n  throw 'mailbox quota exceeded'\n'never reached'", lineOffset, columnOffset);
+
+        var outcome = await fixture.Engine.RunAsync(body, fixture.Request(log), CancellationToken.None);
+
+        Assert.Equal(BodyOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal("mailbox quota exceeded", outcome.ErrorMessage);
+        Assert.Equal(new SourceLocation(body.FilePath, expectedLine, expectedColumn), outcome.ErrorLocation);
+        Assert.Equal(["starting"], log.Messages);
+    }
+
+    [Theory]
+    [InlineData("throw [System.IO.IOException]::new('disk full')",                typeof(IOException),           "disk full")]
+    [InlineData("$ErrorActionPreference = 'Stop'\n[int]::Parse('ten')",           typeof(FormatException),       "'ten' was not in a correct format")]
+    [InlineData("Get-Item -LiteralPath '/no/such/mailbox/export' -ErrorAction Stop", typeof(ItemNotFoundException), "Cannot find path '/no/such/mailbox/export'")]
+    [InlineData("Write-Error 'stop here' -ErrorAction Stop",                       typeof(WriteErrorException),   "stop here")]
+    [InlineData("throw 'plain message'",                                          typeof(RuntimeException),      "plain message")]
+    public async Task Run_ReportsTheOriginalException_UnwrappedFromPowerShellWrappers(string code, Type expectedType, string expectedMessage)
+    {
+        var outcome = await fixture.Engine.RunAsync(fixture.FileBody(code), fixture.Request(new RecordingLogger()), CancellationToken.None);
+
+        Assert.Equal(BodyOutcomeKind.Failed, outcome.Kind);
+        Assert.IsType(expectedType, outcome.Error);
+        Assert.Contains(expectedMessage, outcome.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, 0, 0, 2, 1)]
+    [InlineData(true,  5, 2, 7, 3)]
+    public async Task Run_ReportsWriteErrorStop_AtTheWriteErrorLine(
+        bool inline, int lineOffset, int columnOffset, int expectedLine, int expectedColumn)
+    {
+        var body = fixture.Body(inline, "'first'\nWrite-Error 'stop here' -ErrorAction Stop\n'never reached'", lineOffset, columnOffset);
+
+        var outcome = await fixture.Engine.RunAsync(body, fixture.Request(new RecordingLogger()), CancellationToken.None);
+
+        Assert.Equal(BodyOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal("stop here", outcome.ErrorMessage);
+        Assert.Equal(new SourceLocation(body.FilePath, expectedLine, expectedColumn), outcome.ErrorLocation);
+    }
+
+    [Theory]
+    [InlineData("Write-Error 'one mailbox skipped'\n'finished'")]
+    [InlineData("Get-Item -LiteralPath '/no/such/mailbox/export'\n'finished'")]
+    [InlineData("1 / 0\n'finished'")]
+    public async Task Run_Succeeds_WhenErrorsAreNonTerminating(string code)
+    {
+        var log = new RecordingLogger();
+
+        var outcome = await fixture.Engine.RunAsync(fixture.FileBody(code), fixture.Request(log), CancellationToken.None);
+
+        Assert.Equal(BodyOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Single(log.Entries, entry => entry.Level == LogLevel.Error && entry.Message.EndsWith(" at line 1", StringComparison.Ordinal));
+        Assert.Equal("finished", log.Messages[^1]);
+    }
+
+    [Theory]
+    [InlineData("exit 3",                          BodyOutcomeKind.Failed,    "the script exited with code 3")]
+    [InlineData("function Stop-Report { exit 7 }\nStop-Report", BodyOutcomeKind.Failed, "the script exited with code 7")]
+    [InlineData("'done'\nexit 0",                  BodyOutcomeKind.Succeeded, null)]
+    [InlineData("exit",                            BodyOutcomeKind.Succeeded, null)]
+    public async Task Run_ReportsExitCode(string code, BodyOutcomeKind expectedKind, string? expectedMessage)
+    {
+        var outcome = await fixture.Engine.RunAsync(fixture.FileBody(code), fixture.Request(new RecordingLogger()), CancellationToken.None);
+
+        Assert.Equal(expectedKind, outcome.Kind);
+        Assert.Equal(expectedMessage, outcome.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Run_ForgetsTheExitCode_OfThePreviousRun()
+    {
+        await fixture.Engine.RunAsync(fixture.FileBody("exit 5"), fixture.Request(new RecordingLogger()), CancellationToken.None);
+
+        var outcome = await fixture.Engine.RunAsync(fixture.FileBody("'fine'"), fixture.Request(new RecordingLogger()), CancellationToken.None);
+
+        Assert.Equal(BodyOutcomeKind.Succeeded, outcome.Kind);
+    }
+
+    [Theory]
+    [InlineData(false, 0, 0, 2, 12)]
+    [InlineData(true,  4, 6, 6, 18)]
+    public async Task Run_ReportsParseErrorAsInvalid_WithMappedLocation_WithoutRunning(
+        bool inline, int lineOffset, int columnOffset, int expectedLine, int expectedColumn)
+    {
+        var log = new RecordingLogger();
+        var body = fixture.Body(inline, "'must not run'\nif ($true) {\n  'x'\n", lineOffset, columnOffset);
+
+        var outcome = await fixture.Engine.RunAsync(body, fixture.Request(log), CancellationToken.None);
+
+        Assert.Equal(BodyOutcomeKind.Invalid, outcome.Kind);
+        var diagnostic = Assert.Single(outcome.Diagnostics);
+        Assert.Equal("MissingEndCurlyBrace", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(new SourceLocation(body.FilePath, expectedLine, expectedColumn), diagnostic.Location);
+        Assert.Empty(log.Entries);
+    }
+
+    [Fact]
+    public async Task Check_ReportsEveryParseError_InMsBuildFormat()
+    {
+        var body = fixture.Body(inline: true, "if ({ 'x' ", lineOffset: 9, columnOffset: 2);
+
+        var diagnostics = await fixture.Engine.CheckAsync(body, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                $"{body.FilePath}(10,7): error MissingEndCurlyBrace: Missing closing '}}' in statement block or type definition.",
+                $"{body.FilePath}(10,14): error MissingEndParenthesisAfterStatement: Missing closing ')' after expression in 'if' statement.",
+            ],
+            diagnostics.Select(diagnostic => diagnostic.ToString()));
+    }
+
+    [Fact]
+    public async Task Check_DoesNotRunTheBody()
+    {
+        var body = fixture.FileBody("Set-Content -LiteralPath (Join-Path $PSScriptRoot 'ran.txt') -Value 'ran'");
+
+        var diagnostics = await fixture.Engine.CheckAsync(body, CancellationToken.None);
+
+        Assert.Empty(diagnostics);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(body.FilePath)!, "ran.txt")));
+    }
+
+    [Fact]
+    public async Task Run_RejectsACSharpBody()
+    {
+        var body = new JobBody(BodyLanguage.CSharp, "return 0;", "/jobs/a.csx", IsInline: false, LineOffset: 0, ColumnOffset: 0);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(
+            () => fixture.Engine.RunAsync(body, fixture.Request(new RecordingLogger()), CancellationToken.None));
+
+        Assert.Equal("body", error.ParamName);
+    }
+}
