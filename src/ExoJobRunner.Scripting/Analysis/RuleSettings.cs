@@ -1,3 +1,4 @@
+using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Jobs;
 
@@ -9,9 +10,6 @@ namespace ExoJobRunner.Scripting.Analysis;
 /// </summary>
 public sealed class RuleSettings
 {
-    /// <summary>The id of the problem "a <c>rules:</c> entry names no rule", shared with the configuration loader's ids.</summary>
-    public const string UnknownRuleId = "EXOCFG029";
-
     private readonly Dictionary<string, RuleSeverity> _severities;
 
     private RuleSettings(Dictionary<string, RuleSeverity> severities, IReadOnlyList<ExoDiagnostic> problems)
@@ -34,7 +32,7 @@ public sealed class RuleSettings
             if (rule is null)
             {
                 problems.Add(ExoDiagnostic.Error(
-                    UnknownRuleId,
+                    ConfigurationDiagnosticIds.UnknownRule,
                     $"'{entry.RuleId}' under rules: is not a rule id; the rules are {string.Join(", ", RuleCatalog.All.Select(known => known.Id))} (docs/rules has a page for each)",
                     entry.Location));
                 continue;

@@ -18,8 +18,13 @@ internal static class OperationValues
     }
 
     /// <summary>The value when <paramref name="operation"/> is a compile-time string constant that is not blank.</summary>
+    /// <remarks>A literal passed where an <c>object</c> is expected is still the literal: conversions are looked through.</remarks>
     public static string? NonBlankString(IOperation? operation) =>
-        operation?.ConstantValue is { HasValue: true, Value: string text } && !string.IsNullOrWhiteSpace(text) ? text : null;
+        operation is not null
+        && WithoutConversions(operation).ConstantValue is { HasValue: true, Value: string text }
+        && !string.IsNullOrWhiteSpace(text)
+            ? text
+            : null;
 
     /// <summary>True for a type whose full name (namespace and name, without generic arity) is <paramref name="fullName"/>.</summary>
     public static bool IsType(ITypeSymbol? type, string fullName) =>

@@ -22,7 +22,7 @@ internal sealed class AsyncVoidAnalyzer : CSharpRuleAnalyzer
     protected override void Register(AnalysisContext context)
     {
         context.RegisterSyntaxNodeAction(AnalyzeMethod, SyntaxKind.MethodDeclaration, SyntaxKind.LocalFunctionStatement);
-        context.RegisterOperationAction(AnalyzeLambda, OperationKind.AnonymousFunction);
+        RegisterOperations(context, AnalyzeLambda, OperationKind.AnonymousFunction);
     }
 
     private void AnalyzeMethod(SyntaxNodeAnalysisContext context)
@@ -39,12 +39,12 @@ internal sealed class AsyncVoidAnalyzer : CSharpRuleAnalyzer
         }
     }
 
-    private void AnalyzeLambda(OperationAnalysisContext context)
+    private void AnalyzeLambda(IOperation operation, Action<Diagnostic> report)
     {
-        var function = ((IAnonymousFunctionOperation)context.Operation).Symbol;
+        var function = ((IAnonymousFunctionOperation)operation).Symbol;
         if (function.IsAsync && function.ReturnsVoid)
         {
-            context.ReportDiagnostic(Finding(context.Operation.Syntax.GetLocation(), "this async lambda becomes an async void delegate: " + Consequence));
+            report(Finding(operation.Syntax.GetLocation(), "this async lambda becomes an async void delegate: " + Consequence));
         }
     }
 }

@@ -22,22 +22,22 @@ internal sealed class BlockingWaitAnalyzer : CSharpRuleAnalyzer
 
     protected override void Register(AnalysisContext context)
     {
-        context.RegisterOperationAction(AnalyzeResult, OperationKind.PropertyReference);
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        RegisterOperations(context, AnalyzeResult, OperationKind.PropertyReference);
+        RegisterOperations(context, AnalyzeInvocation, OperationKind.Invocation);
     }
 
-    private void AnalyzeResult(OperationAnalysisContext context)
+    private void AnalyzeResult(IOperation operation, Action<Diagnostic> report)
     {
-        var property = ((IPropertyReferenceOperation)context.Operation).Property;
+        var property = ((IPropertyReferenceOperation)operation).Property;
         if (property.Name == "Result" && IsTask(property.ContainingType))
         {
-            context.ReportDiagnostic(Finding(context.Operation.Syntax.GetLocation(), $"'.Result' on a {property.ContainingType.Name}: " + Advice));
+            report(Finding(operation.Syntax.GetLocation(), $"'.Result' on a {property.ContainingType.Name}: " + Advice));
         }
     }
 
-    private void AnalyzeInvocation(OperationAnalysisContext context)
+    private void AnalyzeInvocation(IOperation operation, Action<Diagnostic> report)
     {
-        var method = ((IInvocationOperation)context.Operation).TargetMethod;
+        var method = ((IInvocationOperation)operation).TargetMethod;
         var blocking = method.Name switch
         {
             "Wait" or "WaitAll" or "WaitAny" when IsTask(method.ContainingType) => $"'{method.ContainingType.Name}.{method.Name}'",
@@ -46,7 +46,7 @@ internal sealed class BlockingWaitAnalyzer : CSharpRuleAnalyzer
         };
         if (blocking is not null)
         {
-            context.ReportDiagnostic(Finding(context.Operation.Syntax.GetLocation(), blocking + ": " + Advice));
+            report(Finding(operation.Syntax.GetLocation(), blocking + ": " + Advice));
         }
     }
 

@@ -22,36 +22,36 @@ internal sealed class HardCodedSecretAnalyzer : CSharpRuleAnalyzer
 
     protected override void Register(AnalysisContext context)
     {
-        context.RegisterOperationAction(AnalyzeDeclarator, OperationKind.VariableDeclarator);
-        context.RegisterOperationAction(AnalyzeFieldInitializer, OperationKind.FieldInitializer);
-        context.RegisterOperationAction(AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
-        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
-        context.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+        RegisterOperations(context, AnalyzeDeclarator, OperationKind.VariableDeclarator);
+        RegisterOperations(context, AnalyzeFieldInitializer, OperationKind.FieldInitializer);
+        RegisterOperations(context, AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
+        RegisterOperations(context, AnalyzeAssignment, OperationKind.SimpleAssignment);
+        RegisterOperations(context, AnalyzeArgument, OperationKind.Argument);
+        RegisterOperations(context, AnalyzeLiteral, OperationKind.Literal);
     }
 
-    private void AnalyzeDeclarator(OperationAnalysisContext context)
+    private void AnalyzeDeclarator(IOperation operation, Action<Diagnostic> report)
     {
-        var declarator = (IVariableDeclaratorOperation)context.Operation;
-        ReportIfSecret(context, "variable", declarator.Symbol.Name, declarator.GetVariableInitializer()?.Value);
+        var declarator = (IVariableDeclaratorOperation)operation;
+        ReportIfSecret(report, "variable", declarator.Symbol.Name, declarator.GetVariableInitializer()?.Value);
     }
 
     /// <summary>A script's top-level variables are fields of the submission class, initialized here.</summary>
-    private void AnalyzeFieldInitializer(OperationAnalysisContext context)
+    private void AnalyzeFieldInitializer(IOperation operation, Action<Diagnostic> report)
     {
-        var initializer = (IFieldInitializerOperation)context.Operation;
+        var initializer = (IFieldInitializerOperation)operation;
         foreach (var field in initializer.InitializedFields)
         {
-            ReportIfSecret(context, "variable", field.Name, initializer.Value);
+            ReportIfSecret(report, "variable", field.Name, initializer.Value);
         }
     }
 
-    private void AnalyzePropertyInitializer(OperationAnalysisContext context)
+    private void AnalyzePropertyInitializer(IOperation operation, Action<Diagnostic> report)
     {
-        var initializer = (IPropertyInitializerOperation)context.Operation;
+        var initializer = (IPropertyInitializerOperation)operation;
         foreach (var property in initializer.InitializedProperties)
         {
-            ReportIfSecret(context, "property", property.Name, initializer.Value);
+            ReportIfSecret(report, "property", property.Name, initializer.Value);
         }
     }
 
@@ -59,9 +59,9 @@ internal sealed class HardCodedSecretAnalyzer : CSharpRuleAnalyzer
     /// Covers <c>password = "…"</c>, object and anonymous-object initializers (<c>new { Password = "…" }</c>) and
     /// dictionary entries (<c>["Password"] = "…"</c>), the shapes cmdlet parameters are passed in.
     /// </summary>
-    private void AnalyzeAssignment(OperationAnalysisContext context)
+    private void AnalyzeAssignment(IOperation operation, Action<Diagnostic> report)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var assignment = (ISimpleAssignmentOperation)operation;
         var (kind, name) = assignment.Target switch
         {
             IPropertyReferenceOperation { Arguments: [var key] } when OperationValues.NonBlankString(key.Value) is { } text => ("entry", text),
@@ -73,35 +73,36 @@ internal sealed class HardCodedSecretAnalyzer : CSharpRuleAnalyzer
         };
         if (kind is not null && name is not null)
         {
-            ReportIfSecret(context, kind, name, assignment.Value);
+            ReportIfSecret(report, kind, name, assignment.Value);
         }
     }
 
     /// <summary>Covers <c>new NetworkCredential(user, "…")</c>, <c>X509CertificateLoader.LoadPkcs12FromFile(path, "…")</c> and their kin.</summary>
-    private void AnalyzeArgument(OperationAnalysisContext context)
+    private void AnalyzeArgument(IOperation operation, Action<Diagnostic> report)
     {
-        var argument = (IArgumentOperation)context.Operation;
+        var argument = (IArgumentOperation)operation;
         if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
         {
-            ReportIfSecret(context, "parameter", parameter.Name, argument.Value);
+            ReportIfSecret(report, "parameter", parameter.Name, argument.Value);
         }
     }
 
-    private void AnalyzeLiteral(OperationAnalysisContext context)
+    private void AnalyzeLiteral(IOperation operation, Action<Diagnostic> report)
     {
-        if (OperationValues.NonBlankString(context.Operation) is { } text && SecretNames.ContainsPrivateKey(text))
+        if (OperationValues.NonBlankString(operation) is { } text && SecretNames.ContainsPrivateKey(text))
         {
-            context.ReportDiagnostic(Finding(context.Operation.Syntax.GetLocation(), "a private key is written into the body: " + Advice));
+            report(Finding(operation.Syntax.GetLocation(), "a private key is written into the body: " + Advice));
         }
     }
 
-    private void ReportIfSecret(OperationAnalysisContext context, string kind, string name, IOperation? value)
+    private void ReportIfSecret(Action<Diagnostic> report, string kind, string name, IOperation? value)
     {
-        if (value is null || !SecretNames.IsSecretLike(name) || OperationValues.NonBlankString(value) is null)
+        // A private key is reported once, by the literal's own check.
+        if (value is null || !SecretNames.IsSecretLike(name) || OperationValues.NonBlankString(value) is not { } text || SecretNames.ContainsPrivateKey(text))
         {
             return;
         }
 
-        context.ReportDiagnostic(Finding(value.Syntax.GetLocation(), $"the {kind} '{name}' is given a literal value: " + Advice));
+        report(Finding(value.Syntax.GetLocation(), $"the {kind} '{name}' is given a literal value: " + Advice));
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace ExoJobRunner.Scripting.Analysis.CSharp.Rules;
 
-/// <summary>EXO0001: reading the console, which waits forever for a keyboard a scheduled run does not have.</summary>
+/// <summary>EXO0001: reading the console, which a scheduled run does not have.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class InteractiveInputAnalyzer : CSharpRuleAnalyzer
 {
@@ -15,26 +15,24 @@ internal sealed class InteractiveInputAnalyzer : CSharpRuleAnalyzer
     {
     }
 
-    protected override void Register(AnalysisContext context)
+    protected override void Register(AnalysisContext context) =>
+        RegisterOperations(context, Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+
+    private void Analyze(IOperation operation, Action<Diagnostic> report)
     {
-        context.RegisterOperationAction(
-            operation =>
-            {
-                var member = operation.Operation switch
-                {
-                    IInvocationOperation invocation => invocation.TargetMethod,
-                    IPropertyReferenceOperation property => (ISymbol)property.Property,
-                    _ => null,
-                };
-                if (member is not null && ReadingMembers.Contains(member.Name) && OperationValues.IsType(member.ContainingType, "System.Console"))
-                {
-                    operation.ReportDiagnostic(Finding(
-                        operation.Operation.Syntax.GetLocation(),
-                        $"Console.{member.Name} waits for keyboard input that a scheduled run never gets, so the job hangs until its timeout; "
-                        + "take the value from a job parameter instead (Job.Parameters[\"name\"], set under parameters: or with --param name=value)"));
-                }
-            },
-            OperationKind.Invocation,
-            OperationKind.PropertyReference);
+        var member = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property => (ISymbol)property.Property,
+            _ => null,
+        };
+        if (member is not null && ReadingMembers.Contains(member.Name) && OperationValues.IsType(member.ContainingType, "System.Console"))
+        {
+            report(Finding(
+                operation.Syntax.GetLocation(),
+                $"Console.{member.Name} reads from a keyboard that a scheduled run does not have: it gets nothing, or waits until the "
+                + "timeout when a terminal happens to be attached; take the value from a job parameter instead "
+                + "(Job.Parameters[\"name\"], set under parameters: or with --param name=value)"));
+        }
     }
 }

@@ -21,11 +21,11 @@ internal sealed class MissingResultSizeAnalyzer : CSharpRuleAnalyzer
     }
 
     protected override void Register(AnalysisContext context) =>
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        RegisterOperations(context, AnalyzeInvocation, OperationKind.Invocation);
 
-    private void AnalyzeInvocation(OperationAnalysisContext context)
+    private void AnalyzeInvocation(IOperation operation, Action<Diagnostic> report)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        var invocation = (IInvocationOperation)operation;
         if (!ExchangeCmdlets.RunsCmdlet(invocation.TargetMethod.Name)
             || invocation.Arguments.Length == 0
             || invocation.Arguments[0].Parameter?.Ordinal != 0
@@ -36,7 +36,7 @@ internal sealed class MissingResultSizeAnalyzer : CSharpRuleAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Finding(
+        report(Finding(
             invocation.Syntax.GetLocation(),
             $"{cmdlet} returns at most 1000 objects unless told otherwise, and leaves the rest out with only a warning; "
             + $"pass a result size: Exo.InvokeAsync(\"{cmdlet}\", new {{ ResultSize = \"Unlimited\" }})"));

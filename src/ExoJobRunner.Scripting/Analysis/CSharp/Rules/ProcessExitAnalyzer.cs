@@ -14,15 +14,15 @@ internal sealed class ProcessExitAnalyzer : CSharpRuleAnalyzer
     }
 
     protected override void Register(AnalysisContext context) =>
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        RegisterOperations(context, AnalyzeInvocation, OperationKind.Invocation);
 
-    private void AnalyzeInvocation(OperationAnalysisContext context)
+    private void AnalyzeInvocation(IOperation operation, Action<Diagnostic> report)
     {
-        var method = ((IInvocationOperation)context.Operation).TargetMethod;
+        var method = ((IInvocationOperation)operation).TargetMethod;
         if (method.Name is "Exit" or "FailFast" && OperationValues.IsType(method.ContainingType, "System.Environment"))
         {
-            context.ReportDiagnostic(Finding(
-                context.Operation.Syntax.GetLocation(),
+            report(Finding(
+                operation.Syntax.GetLocation(),
                 $"Environment.{method.Name} ends the whole exojobs process: the run is not recorded, its log is cut short and under the "
                 + "scheduler every other job stops with it; end the run instead: return an exit code (return 2;) or throw an exception"));
         }

@@ -17,11 +17,11 @@ internal sealed class SessionManagedInBodyAnalyzer : CSharpRuleAnalyzer
     }
 
     protected override void Register(AnalysisContext context) =>
-        context.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
+        RegisterOperations(context, AnalyzeArgument, OperationKind.Argument);
 
-    private void AnalyzeArgument(OperationAnalysisContext context)
+    private void AnalyzeArgument(IOperation operation, Action<Diagnostic> report)
     {
-        var argument = (IArgumentOperation)context.Operation;
+        var argument = (IArgumentOperation)operation;
         if (argument.Parent is not IInvocationOperation invocation
             || !ExchangeCmdlets.RunsCmdlet(invocation.TargetMethod.Name)
             || OperationValues.NonBlankString(argument.Value) is not { } text)
@@ -32,7 +32,7 @@ internal sealed class SessionManagedInBodyAnalyzer : CSharpRuleAnalyzer
         var cmdlet = ExchangeCmdlets.FirstWord(text);
         if (ExchangeCmdlets.SessionManagement.Contains(cmdlet))
         {
-            context.ReportDiagnostic(Finding(
+            report(Finding(
                 argument.Value.Syntax.GetLocation(),
                 $"'{cmdlet}' in a body: exojobs connects each profile once and shares that session with every run as Exo; "
                 + "connecting again signs in on every run and disconnecting ends the session for runs still using it; remove the call and use Exo"));

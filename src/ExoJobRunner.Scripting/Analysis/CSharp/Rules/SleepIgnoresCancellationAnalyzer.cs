@@ -17,11 +17,11 @@ internal sealed class SleepIgnoresCancellationAnalyzer : CSharpRuleAnalyzer
     }
 
     protected override void Register(AnalysisContext context) =>
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        RegisterOperations(context, AnalyzeInvocation, OperationKind.Invocation);
 
-    private void AnalyzeInvocation(OperationAnalysisContext context)
+    private void AnalyzeInvocation(IOperation operation, Action<Diagnostic> report)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        var invocation = (IInvocationOperation)operation;
         var method = invocation.TargetMethod;
         string? message = null;
         if (method.Name == "Sleep" && OperationValues.IsType(method.ContainingType, "System.Threading.Thread"))
@@ -37,7 +37,7 @@ internal sealed class SleepIgnoresCancellationAnalyzer : CSharpRuleAnalyzer
 
         if (message is not null)
         {
-            context.ReportDiagnostic(Finding(invocation.Syntax.GetLocation(), message));
+            report(Finding(invocation.Syntax.GetLocation(), message));
         }
     }
 

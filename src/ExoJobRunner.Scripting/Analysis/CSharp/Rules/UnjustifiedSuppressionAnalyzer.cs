@@ -47,9 +47,9 @@ internal sealed class UnjustifiedSuppressionAnalyzer : CSharpRuleAnalyzer
         }
     }
 
-    /// <summary>The comment after the directive's last code is trivia of its end-of-directive token.</summary>
+    /// <summary>The comment after the directive's last word is trivia of that word's token, so any comment inside the directive counts.</summary>
     private static bool HasJustification(PragmaWarningDirectiveTriviaSyntax pragma) =>
-        pragma.EndOfDirectiveToken.LeadingTrivia
+        pragma.DescendantTrivia()
             .Where(trivia => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
             .Any(comment => comment.ToString().TrimStart('/').Trim().Length > 0);
 }
