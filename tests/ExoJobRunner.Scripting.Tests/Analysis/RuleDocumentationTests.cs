@@ -78,6 +78,15 @@ public sealed class RuleDocumentationTests : IDisposable
         }
     }
 
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void EmbeddedPage_IsThePageInTheRepository(string ruleId)
+    {
+        var rule = RuleCatalog.Find(ruleId)!;
+
+        Assert.Equal(File.ReadAllText(RulePage.Read(ruleId).Path), RuleDocumentation.Markdown(rule));
+    }
+
     [Fact]
     public void Readme_ListsEveryRule_WithItsTitleSeverityAndLanguages()
     {

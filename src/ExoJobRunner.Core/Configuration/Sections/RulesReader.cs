@@ -46,7 +46,9 @@ internal static class RulesReader
 
             if (!Severities.TryGetValue(value.Value.Trim(), out var severity))
             {
-                var suggestion = EditDistance.ClosestMatch(value.Value.Trim(), Severities.Keys);
+                var written = value.Value.Trim();
+                var suggestion = Severities.Keys.FirstOrDefault(known => written.Length > 0 && known.StartsWith(written, StringComparison.OrdinalIgnoreCase))
+                    ?? EditDistance.ClosestMatch(written, Severities.Keys);
                 var advice = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
                 file.Error(
                     ConfigurationDiagnosticIds.InvalidValue,
@@ -64,8 +66,11 @@ internal static class RulesReader
     /// <summary>
     /// The rules a job runs with: those of its own file, then those of <c>defaults:</c> for rules the job does not name.
     /// </summary>
+    /// <remarks>With no rules anywhere the result is the shared empty list, so bodies without rules compare equal as records.</remarks>
     public static IReadOnlyList<RuleSeverityOverride> Merge(IReadOnlyList<RuleSeverityOverride> defaults, IReadOnlyList<RuleSeverityOverride> job) =>
-        [.. job, .. defaults.Where(inherited => !job.Any(own => string.Equals(own.RuleId, inherited.RuleId, StringComparison.Ordinal)))];
+        defaults.Count == 0 && job.Count == 0
+            ? []
+            : [.. job, .. defaults.Where(inherited => !job.Any(own => string.Equals(own.RuleId, inherited.RuleId, StringComparison.Ordinal)))];
 
     private static bool IsRuleId(string name) =>
         name.Length == 7 && name.StartsWith("EXO", StringComparison.Ordinal) && name[3..].All(char.IsAsciiDigit);

@@ -42,15 +42,18 @@ public sealed class CompiledScriptCache
     /// <c>$XDG_CACHE_HOME</c> or <c>~/.cache</c> on Linux, <c>~/Library/Caches</c> on macOS, the local application data
     /// folder on Windows.
     /// </summary>
-    public static string DefaultDirectory()
+    public static string DefaultDirectory() => DefaultDirectory(Environment.GetEnvironmentVariable);
+
+    /// <summary><see cref="DefaultDirectory()"/> reading the environment through <paramref name="environment"/>.</summary>
+    internal static string DefaultDirectory(Func<string, string?> environment)
     {
-        var configured = Environment.GetEnvironmentVariable(DirectoryVariable);
+        var configured = environment(DirectoryVariable);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return Path.GetFullPath(configured);
         }
 
-        return Path.Combine(UserCacheDirectory(), "exojobs", "scripts");
+        return Path.Combine(UserCacheDirectory(environment), "exojobs", "scripts");
     }
 
     /// <summary>
@@ -180,7 +183,7 @@ public sealed class CompiledScriptCache
         }
     }
 
-    private static string UserCacheDirectory()
+    private static string UserCacheDirectory(Func<string, string?> environment)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -193,7 +196,7 @@ public sealed class CompiledScriptCache
             return Path.Combine(home, "Library", "Caches");
         }
 
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var xdg = environment("XDG_CACHE_HOME");
         return !string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg) ? xdg : Path.Combine(home, ".cache");
     }
 }
