@@ -15,17 +15,17 @@ internal static class ExchangeErrorReader
         HttpResponseMessage response, string cmdletName, string clientRequestId, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var (code, message) = Parse(body);
-        message ??= Summarise(body) ?? response.ReasonPhrase ?? "Exchange Online returned no error details.";
+        var error = Parse(body);
+        var message = error.Message ?? Summarise(body) ?? response.ReasonPhrase ?? "Exchange Online returned no error details.";
 
-        return new ExchangeCommandException(cmdletName, response.StatusCode, code, message, Header(response.Headers, "request-id"))
+        return new ExchangeCommandException(cmdletName, response.StatusCode, error.Code, message, Header(response.Headers, "request-id"))
         {
             ClientRequestId = clientRequestId,
-            ExceptionType = Header(response.Headers, "x-ExceptionType"),
+            ExceptionType = Header(response.Headers, "x-ExceptionType") ?? error.ExceptionType,
         };
     }
 
-    private static (string? Code, string? Message) Parse(string body)
+    private static ParsedError Parse(string body)
     {
         try
         {
@@ -34,30 +34,57 @@ internal static class ExchangeErrorReader
                 || !document.RootElement.TryGetProperty("error", out var error)
                 || error.ValueKind != JsonValueKind.Object)
             {
-                return (null, null);
+                return default;
             }
 
-            var code = StringProperty(error, "code");
-            var messages = new List<string>();
-            if (StringProperty(error, "message") is { } message)
+            string? exceptionType = null;
+            var details = new List<string>();
+            if (error.TryGetProperty("details", out var detailArray) && detailArray.ValueKind == JsonValueKind.Array)
             {
-                messages.Add(message);
+                foreach (var detail in detailArray.EnumerateArray())
+                {
+                    if (detail.ValueKind != JsonValueKind.Object || StringProperty(detail, "message") is not { } text)
+                    {
+                        continue;
+                    }
+
+                    // Cmdlet failures arrive as "{errorId}|{exception type}|{message}", e.g.
+                    // "Ex6F9304|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't …".
+                    var parts = text.Split('|', 3);
+                    if (parts.Length == 3)
+                    {
+                        exceptionType ??= parts[1];
+                        text = parts[2];
+                    }
+
+                    details.Add(text);
+                }
             }
 
-            if (error.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.Array)
-            {
-                messages.AddRange(details.EnumerateArray()
-                    .Select(detail => detail.ValueKind == JsonValueKind.Object ? StringProperty(detail, "message") : null)
-                    .OfType<string>()
-                    .Where(detail => !messages.Contains(detail)));
-            }
-
-            return (code, messages.Count > 0 ? string.Join(" ", messages) : null);
+            return new ParsedError(StringProperty(error, "code"), Combine(StringProperty(error, "message"), details), exceptionType);
         }
         catch (JsonException)
         {
-            return (null, null);
+            return default;
         }
+    }
+
+    /// <summary>"Error executing cmdlet" + its detail reads as "Error executing cmdlet: The operation couldn't be performed …".</summary>
+    private static string? Combine(string? message, List<string> details)
+    {
+        var distinct = details.Where(detail => detail != message).Distinct().ToList();
+        if (distinct.Count == 0)
+        {
+            return message;
+        }
+
+        var joined = string.Join(" ", distinct);
+        if (message is null)
+        {
+            return joined;
+        }
+
+        return message.EndsWith('.') ? $"{message} {joined}" : $"{message}: {joined}";
     }
 
     private static string? StringProperty(JsonElement element, string name) =>
@@ -76,4 +103,6 @@ internal static class ExchangeErrorReader
 
     internal static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private readonly record struct ParsedError(string? Code, string? Message, string? ExceptionType);
 }

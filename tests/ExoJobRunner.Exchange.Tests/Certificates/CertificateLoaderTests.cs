@@ -129,7 +129,7 @@ public sealed class CertificateLoaderTests : IDisposable
         var keyPath = directory.File("app.key");
         File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
         using var ownKey = certificate.GetRSAPrivateKey()!;
-        using var otherKey = RSA.Create(2048);
+        using var otherKey = RSA.Create(1024);
         File.WriteAllText(keyPath, scenario switch
         {
             "encrypted key" => ownKey.ExportEncryptedPkcs8PrivateKeyPem(

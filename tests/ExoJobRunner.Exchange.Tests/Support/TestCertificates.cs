@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -6,6 +7,10 @@ namespace ExoJobRunner.Exchange.Tests.Support;
 /// <summary>Real self-signed certificates made with <see cref="CertificateRequest"/>, as an administrator's tooling would.</summary>
 internal static class TestCertificates
 {
+    // Generating RSA keys dominates test time on a busy machine; each size is generated once and imported afresh
+    // for every certificate (an RSA instance is not shared between threads).
+    private static readonly ConcurrentDictionary<int, Lazy<RSAParameters>> Keys = new();
+
     public static X509Certificate2 Create(
         int keySize = 2048,
         string hash = "SHA256",
@@ -13,7 +18,7 @@ internal static class TestCertificates
         double validToDays = 365,
         string subject = "CN=exojobs-test")
     {
-        using var rsa = RSA.Create(keySize);
+        using var rsa = RSA.Create(Keys.GetOrAdd(keySize, size => new Lazy<RSAParameters>(() => GenerateKey(size))).Value);
         var now = DateTimeOffset.UtcNow;
         var notBefore = now.AddDays(validFromDays);
         var notAfter = now.AddDays(validToDays);
@@ -25,6 +30,12 @@ internal static class TestCertificates
         var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1);
         using var publicOnly = request.Create(request.SubjectName, new Sha1RsaSignatureGenerator(rsa), notBefore, notAfter, RandomNumberGenerator.GetBytes(16));
         return publicOnly.CopyWithPrivateKey(rsa);
+    }
+
+    private static RSAParameters GenerateKey(int keySize)
+    {
+        using var rsa = RSA.Create(keySize);
+        return rsa.ExportParameters(includePrivateParameters: true);
     }
 
     /// <summary>The same certificate without its private key, as a .cer export would be.</summary>
