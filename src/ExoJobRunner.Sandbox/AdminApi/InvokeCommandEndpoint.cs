@@ -28,6 +28,8 @@ internal sealed class InvokeCommandEndpoint(
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
+    private static readonly TimeSpan DropDelay = TimeSpan.FromMilliseconds(300);
+
     public async Task HandleAsync(HttpContext context, string organization)
     {
         var request = context.Request;
@@ -271,6 +273,11 @@ internal sealed class InvokeCommandEndpoint(
 
         await response.Body.WriteAsync(page.WrittenMemory[..(page.WrittenCount / 2)], context.RequestAborted);
         await response.Body.FlushAsync(context.RequestAborted);
+
+        // Aborting resets the connection, and a reset discards whatever the client hasn't read yet. Waiting a moment (in
+        // real time: this is about the network, not the sandbox clock) lets the headers and half the body arrive first,
+        // so the client sees what a connection dropped mid-body looks like: a 200 whose body never completes.
+        await Task.Delay(DropDelay, context.RequestAborted);
         context.Abort();
     }
 }
