@@ -101,7 +101,7 @@ internal static class ExchangeErrorReader
         return text.Length <= MaximumQuotedLength ? text : string.Concat(text.AsSpan(0, MaximumQuotedLength), "…");
     }
 
-    internal static string? Header(HttpResponseHeaders headers, string name) =>
+    private static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private readonly record struct ParsedError(string? Code, string? Message, string? ExceptionType);

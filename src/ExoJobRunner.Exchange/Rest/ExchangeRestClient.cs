@@ -23,6 +23,8 @@ internal sealed class ExchangeRestClient
     private readonly ExchangeTokenProvider tokens;
     private readonly ExchangeClientOptions options;
     private readonly string anchorMailbox;
+
+    // Sent as connection-id with every request of this session, as the module does.
     private readonly string connectionId = Guid.NewGuid().ToString("D");
 
     public ExchangeRestClient(HttpClient httpClient, ExchangeTokenProvider tokens, Uri exchangeBaseUri, string organization, ExchangeClientOptions options)
@@ -39,9 +41,6 @@ internal sealed class ExchangeRestClient
     }
 
     public Uri InvokeCommandUri { get; }
-
-    /// <summary>Sent as <c>connection-id</c> with every request of this session, as the module does.</summary>
-    public string ConnectionId => connectionId;
 
     /// <summary>
     /// Runs a cmdlet and yields each result as soon as it has been received. A page is re-requested after a transport
@@ -73,6 +72,8 @@ internal sealed class ExchangeRestClient
                     outcome = await ReadBatchAsync(cmdletName, page, results, cancellationToken);
                     foreach (var result in results)
                     {
+                        // A batch can hold many results; a caller who cancels mid-batch gets no more of them.
+                        cancellationToken.ThrowIfCancellationRequested();
                         if (++received > alreadyDelivered)
                         {
                             delivered++;

@@ -7,12 +7,9 @@ using ExoJobRunner.Sandbox.Credentials;
 namespace ExoJobRunner.Exchange.Tests.Connection;
 
 /// <summary>The pool with <c>environment: Sandbox</c> profiles: a real in-process sandbox per profile, shared by every caller.</summary>
-public sealed class ExchangeSessionPoolSandboxTests : IDisposable
+public sealed class ExchangeSessionPoolSandboxTests(SandboxDataFolderFixture dataFolder) : IClassFixture<SandboxDataFolderFixture>
 {
-    private readonly TemporaryDirectory dataFolder = new();
     private readonly RecordingTimeProvider clock = new();
-
-    public void Dispose() => dataFolder.Dispose();
 
     [Fact]
     public async Task GetSession_StartsTheSandboxInProcess_AndConnectsWithItsStoredCredential()

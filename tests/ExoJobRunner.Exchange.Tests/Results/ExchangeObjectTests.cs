@@ -92,6 +92,24 @@ public sealed class ExchangeObjectTests
         Assert.Equal(7L, Assert.IsType<ExchangeObject>(mailbox["Database"])["Id"]);
     }
 
+    [Theory]
+    [InlineData("Alias", true)]
+    [InlineData("alias", true)]
+    [InlineData("ArchiveGuid", true)]
+    [InlineData("PrimarySmtpAddress", false)]
+    public void Has_TellsWhetherTheResultCarriesTheProperty_IgnoringCase(string name, bool expected)
+    {
+        Assert.Equal(expected, mailbox.Has(name));
+    }
+
+    [Fact]
+    public void ToString_GivesTheJsonExchangeSent()
+    {
+        var nested = mailbox.Get<ExchangeObject>("Database");
+
+        Assert.Equal("""{ "Name": "EURPR01DG123", "Id": 7 }""", nested.ToString());
+    }
+
     [Fact]
     public void PropertyNames_KeepExchangeOrder()
     {

@@ -13,10 +13,15 @@ internal sealed class RecordingHandler(HttpMessageHandler inner) : DelegatingHan
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>Called as each request is handed on to the network, so a test can act while it is in flight.</summary>
+    public Action<RecordedRequest>? Sending { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
-        requests.Enqueue(new RecordedRequest(request.Method, request.RequestUri!, request.Headers, body));
+        var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers, body);
+        requests.Enqueue(recorded);
+        Sending?.Invoke(recorded);
         return await base.SendAsync(request, cancellationToken);
     }
 }

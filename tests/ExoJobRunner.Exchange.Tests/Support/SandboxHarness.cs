@@ -58,7 +58,7 @@ internal sealed class SandboxHarness : IAsyncDisposable
             Server.AuthorityUri, Server.Scope, appId ?? Server.AppId, Server.Organization, certificate ?? Certificate, httpClient);
         var client = new ExchangeRestClient(httpClient, tokens, Server.BaseUri, Server.Organization, options ?? new ExchangeClientOptions());
         var session = new ExchangeSession("sandbox-tests", ExchangeEnvironment.Sandbox, Server.Organization, client, [], logger);
-        return new ConnectedSession(session, tokens, recorder);
+        return new ConnectedSession(session, recorder);
     }
 
     public async ValueTask DisposeAsync()
@@ -73,7 +73,7 @@ internal sealed class SandboxHarness : IAsyncDisposable
     }
 }
 
-internal sealed record ConnectedSession(ExchangeSession Session, ExchangeTokenProvider Tokens, RecordingHandler Recorder)
+internal sealed record ConnectedSession(ExchangeSession Session, RecordingHandler Recorder)
 {
     public IEnumerable<RecordedRequest> InvokeCommandRequests => Recorder.Requests.Where(request => request.IsInvokeCommand);
 
