@@ -155,9 +155,9 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
         return session;
     }
 
-    private static List<string> CheckCertificate(string profile, X509Certificate2 certificate)
+    private List<string> CheckCertificate(string profile, X509Certificate2 certificate)
     {
-        var findings = CertificateValidator.Validate(certificate, DateTimeOffset.UtcNow);
+        var findings = CertificateValidator.Validate(certificate, options.Client.TimeProvider.GetUtcNow());
         var errors = findings.Where(finding => finding.Severity == CertificateFindingSeverity.Error).ToList();
         if (errors.Count > 0)
         {
