@@ -113,7 +113,7 @@ public sealed class FaultInjectionTests
         await using var sandbox = await OwnSandbox.StartAsync("503:0.3,429:0.3", seed: seed);
         var token = await sandbox.TokenAsync();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 20; i++)
         {
             statuses.Add((await sandbox.Client.InvokeAsync(token, "Get-OrganizationConfig")).Status);
         }

@@ -7,9 +7,13 @@ namespace ExoJobRunner.Sandbox.Tests.Support;
 public static class TestCertificates
 {
     private static readonly Lazy<X509Certificate2> SharedCertificate = new(() => Create("shared client"));
+    private static readonly Lazy<X509Certificate2> UnregisteredCertificate = new(() => Create("unregistered"));
 
     /// <summary>One client certificate for the whole run, for tests whose point isn't the certificate: RSA keys are slow to make.</summary>
     public static X509Certificate2 Shared => SharedCertificate.Value;
+
+    /// <summary>A second certificate that no sandbox app registers.</summary>
+    public static X509Certificate2 Unregistered => UnregisteredCertificate.Value;
 
     public static X509Certificate2 Create(string subject)
     {
