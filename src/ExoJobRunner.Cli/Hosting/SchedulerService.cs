@@ -3,6 +3,7 @@ using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
+using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -34,10 +35,18 @@ internal sealed class SchedulerService : BackgroundService
     {
         try
         {
-            await using var engines = new BodyEngines();
+            await using var engines = new BodyEngines(new CompiledScriptCache(CompiledScriptCache.DefaultDirectory()));
+
+            // Only the engines the scheduled jobs need: a scheduler of C# jobs never starts PowerShell.
+            var languages = _configuration.Jobs
+                .Where(job => job.Enabled && job.Schedule is not null)
+                .Select(job => job.Body.Language)
+                .Distinct()
+                .Select(engines.For)
+                .ToList();
             var time = TimeProvider.System;
             var runner = new RecordedJobRunner(
-                new JobRunner(engines.All, sessions: null, time),
+                new JobRunner(languages, sessions: null, time),
                 _history,
                 _configuration.History,
                 time,

@@ -1,4 +1,5 @@
 using ExoJobRunner.Core.Scheduling;
+using ExoJobRunner.Core.Jobs;
 
 namespace ExoJobRunner.Core.Configuration;
 
@@ -27,4 +28,7 @@ public sealed record JobDefaults
     /// Only meaningful under <c>defaults:</c>: it is a limit of the process, not of one job.
     /// </summary>
     public int MaxConcurrentRuns { get; init; } = DefaultMaxConcurrentRuns;
+
+    /// <summary>Rule severities every job starts from (<c>rules:</c>); a job's own <c>rules:</c> entries win.</summary>
+    public IReadOnlyList<RuleSeverityOverride> Rules { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using ExoJobRunner.Exchange.Rest;
 
 namespace ExoJobRunner.Core.Scheduling;
 
@@ -29,12 +30,19 @@ public static class TransientFaults
 
     private static bool IsTransientItself(Exception error) => error switch
     {
+        // A cmdlet that failed after the client's own retries: throttled or unavailable is worth a later run;
+        // a refusal (400, 403, 404) is the job's to fix.
+        ExchangeCommandException command => IsTransientStatus(command.HttpStatus),
+
         // No status means no response arrived: the connection failed, which is exactly what a later try may survive.
         HttpRequestException http => IsTransientStatus(http.StatusCode),
         SocketException => true,
 
         // HttpClient reports its own timeout as a cancellation wrapping a TimeoutException.
         TimeoutException => true,
+
+        // Everything else, an ExchangeConnectionException included: Entra's refusals (wrong app, certificate or
+        // consent) refuse again, while a connection that failed on the network wraps the transport fault found above.
         _ => false,
     };
 

@@ -6,9 +6,10 @@ namespace ExoJobRunner.Core.Configuration.Sections;
 /// <summary>Reads <c>defaults:</c>, the values every job inherits.</summary>
 internal static class DefaultsReader
 {
+    // Later features add their keys here (notify).
     private static readonly MappingKeys Keys = new(
         "the defaults section",
-        ["profile", "timeZone", "timeout", "maxConcurrentRuns", .. RunPolicyReader.KeyNames]);
+        ["profile", "timeZone", "timeout", "rules", "maxConcurrentRuns", .. RunPolicyReader.KeyNames]);
 
     public static JobDefaults Read(YamlEntry entry, IReadOnlyCollection<string> knownProfiles, YamlFile file)
     {
@@ -24,6 +25,7 @@ internal static class DefaultsReader
         var timeout = keys.TryGetValue("timeout", out var timeoutEntry) ? file.ReadDuration(timeoutEntry) : null;
         var maxConcurrentRuns = keys.TryGetValue("maxConcurrentRuns", out var maxEntry) ? file.ReadInt(maxEntry, minimum: 1) : null;
         var policies = RunPolicyReader.Read(keys, RunPolicies.Of(new JobDefaults()), file);
+        var rules = keys.TryGetValue("rules", out var rulesEntry) ? RulesReader.Read(rulesEntry, file) : [];
         return new JobDefaults
         {
             ProfileName = profileValue is null ? null : ProfileReference.Resolve(profileValue, knownProfiles, file),
@@ -33,6 +35,7 @@ internal static class DefaultsReader
             Concurrency = policies.Concurrency,
             Misfire = policies.Misfire,
             Retries = policies.Retries,
+            Rules = rules,
         };
     }
 }
