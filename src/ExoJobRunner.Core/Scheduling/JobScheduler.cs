@@ -167,11 +167,13 @@ public sealed class JobScheduler : IDisposable
                 wake = earliest;
             }
 
-            Sleeping?.Invoke(wake);
-
             // Whole milliseconds, rounded up: a delay rounded down to zero would spin until the occurrence.
             var delay = TimeSpan.FromMilliseconds(Math.Ceiling((wake - now).TotalMilliseconds));
-            await Task.Delay(delay, _time, stopping);
+            var sleep = Task.Delay(delay, _time, stopping);
+
+            // Told once the timer exists, so whoever moves the clock (a test) cannot move it before the timer is set.
+            Sleeping?.Invoke(wake);
+            await sleep;
         }
     }
 
