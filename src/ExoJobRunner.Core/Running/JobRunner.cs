@@ -5,6 +5,12 @@ using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running.Logging;
 using ExoJobRunner.Exchange.Connection;
 using Microsoft.Extensions.Logging;
+using RunEnding = (
+    ExoJobRunner.Core.Running.RunStatus Status,
+    int ExitCode,
+    string? Summary,
+    System.Collections.Generic.IReadOnlyList<ExoJobRunner.Core.Diagnostics.ExoDiagnostic> Diagnostics,
+    System.Exception? Error);
 
 namespace ExoJobRunner.Core.Running;
 
@@ -21,13 +27,16 @@ public sealed class JobRunner
     public static readonly TimeSpan CancellationGracePeriod = TimeSpan.FromSeconds(3);
 
     private readonly Dictionary<BodyLanguage, IJobBodyEngine> _engines;
-    private readonly Func<ConnectionProfile, ExchangeSession>? _sessions;
+    private readonly Func<ConnectionProfile, CancellationToken, Task<ExchangeSession>>? _sessions;
     private readonly TimeProvider _time;
 
     /// <param name="engines">One engine per body language.</param>
-    /// <param name="sessions">Gives the shared session of a profile (one per profile per process); null when no profile can be used.</param>
+    /// <param name="sessions">
+    /// Gives the shared, connected session of a profile (one per profile per process, see ExchangeSessionPool);
+    /// null when no profile can be used.
+    /// </param>
     /// <param name="time">The clock; tests pass a fake one.</param>
-    public JobRunner(IEnumerable<IJobBodyEngine> engines, Func<ConnectionProfile, ExchangeSession>? sessions, TimeProvider time)
+    public JobRunner(IEnumerable<IJobBodyEngine> engines, Func<ConnectionProfile, CancellationToken, Task<ExchangeSession>>? sessions, TimeProvider time)
     {
         _engines = engines.ToDictionary(engine => engine.Language);
         _sessions = sessions;
@@ -39,7 +48,7 @@ public sealed class JobRunner
         ArgumentNullException.ThrowIfNull(request);
         var job = request.Job;
         var startedAt = _time.GetUtcNow();
-        var runId = RunIds.Create(startedAt);
+        var runId = request.RunId ?? RunIds.Create(startedAt);
         var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
         Directory.CreateDirectory(outputDirectory);
 
@@ -47,10 +56,15 @@ public sealed class JobRunner
         log.RunStarted(runId, job.Name, job.Body.Kind, request.Profile?.Name ?? "none", FormatDuration(job.Timeout));
 
         var context = new JobContext(job.Name, runId, request.Parameters, outputDirectory);
-        var session = request.Profile is not null && _sessions is not null ? _sessions(request.Profile) : null;
-        var bodyRequest = new BodyRunRequest(context, log, session);
+        var (session, connectionFailure) = await ConnectAsync(request.Profile, interrupt);
+        foreach (var warning in session?.ConnectionWarnings ?? [])
+        {
+            log.ConnectionWarning(warning);
+        }
 
-        var (status, exitCode, summary, diagnostics) = await ExecuteAsync(job, bodyRequest, log, interrupt);
+        var (status, exitCode, summary, diagnostics, error) = connectionFailure is not null
+            ? ConnectionFailed(job, connectionFailure, log)
+            : await ExecuteAsync(job, new BodyRunRequest(context, log, session?.ForRun(log)), log, interrupt);
 
         var endedAt = _time.GetUtcNow();
         var result = new RunResult
@@ -64,13 +78,14 @@ public sealed class JobRunner
             ErrorSummary = summary,
             OutputDirectory = outputDirectory,
             Diagnostics = diagnostics,
+            Error = error,
         };
         var level = status == RunStatus.Succeeded ? LogLevel.Information : LogLevel.Error;
         log.RunEnded(level, runId, job.Name, status, FormatDuration(result.Duration), exitCode);
         return result;
     }
 
-    private async Task<(RunStatus Status, int ExitCode, string? Summary, IReadOnlyList<Diagnostics.ExoDiagnostic> Diagnostics)> ExecuteAsync(
+    private async Task<RunEnding> ExecuteAsync(
         JobDefinition job,
         BodyRunRequest bodyRequest,
         ILogger log,
@@ -99,7 +114,7 @@ public sealed class JobRunner
         {
             var error = bodyTask.Exception!.GetBaseException();
             log.JobFailed(error, job.Name, string.Empty, error.Message);
-            return (RunStatus.Failed, ExitCodes.JobFailed, error.Message, []);
+            return (RunStatus.Failed, ExitCodes.JobFailed, error.Message, [], error);
         }
 
         if (!ended)
@@ -113,7 +128,7 @@ public sealed class JobRunner
             : Interrupted(job, log);
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) Classify(
+    private static RunEnding Classify(
         JobDefinition job,
         BodyOutcome outcome,
         ILogger log,
@@ -130,7 +145,7 @@ public sealed class JobRunner
                 var errors = outcome.Diagnostics.Count(d => d.IsError);
                 var summary = string.Create(CultureInfo.InvariantCulture, $"the body has {errors} error(s) and did not run");
                 log.BodyRefused(job.Name, summary);
-                return (RunStatus.Failed, ExitCodes.InvalidBody, summary, outcome.Diagnostics);
+                return (RunStatus.Failed, ExitCodes.InvalidBody, summary, outcome.Diagnostics, null);
 
             case BodyOutcomeKind.Failed when canceledBy == RunStatus.TimedOut:
                 return TimedOut(job, log);
@@ -143,11 +158,14 @@ public sealed class JobRunner
                 var message = outcome.ErrorMessage ?? outcome.Error?.Message ?? "the job failed";
                 var where = outcome.ErrorLocation is null ? string.Empty : $" at {outcome.ErrorLocation}";
                 log.JobFailed(outcome.Error, job.Name, where, message);
-                return (RunStatus.Failed, ExitCodes.JobFailed, message, outcome.Diagnostics);
+
+                // A body can be the first to touch a session whose token has since been refused: that is still a connection failure.
+                var exitCode = outcome.Error is ExchangeConnectionException ? ExitCodes.ConnectionFailed : ExitCodes.JobFailed;
+                return (RunStatus.Failed, exitCode, message, outcome.Diagnostics, outcome.Error);
 
             default:
                 LogWarnings(outcome, log);
-                return (RunStatus.Succeeded, ExitCodes.Succeeded, null, outcome.Diagnostics);
+                return (RunStatus.Succeeded, ExitCodes.Succeeded, null, outcome.Diagnostics, null);
         }
     }
 
@@ -159,18 +177,48 @@ public sealed class JobRunner
         }
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) TimedOut(JobDefinition job, ILogger log)
+    /// <summary>
+    /// Connects the profile's shared session before the body starts, so a bad certificate or a refused token is reported
+    /// as what it is (exit code 5) rather than as a failure of the job's own code.
+    /// </summary>
+    private async Task<(ExchangeSession? Session, ExchangeConnectionException? Failure)> ConnectAsync(ConnectionProfile? profile, CancellationToken interrupt)
+    {
+        if (profile is null || _sessions is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (await _sessions(profile, interrupt), null);
+        }
+        catch (ExchangeConnectionException failure)
+        {
+            return (null, failure);
+        }
+    }
+
+    private static RunEnding ConnectionFailed(
+        JobDefinition job,
+        ExchangeConnectionException failure,
+        ILogger log)
+    {
+        log.ConnectionFailed(job.Name, failure.Message);
+        return (RunStatus.Failed, ExitCodes.ConnectionFailed, failure.Message, [], failure);
+    }
+
+    private static RunEnding TimedOut(JobDefinition job, ILogger log)
     {
         var summary = $"timed out after {FormatDuration(job.Timeout)}";
         log.JobTimedOut(job.Name, FormatDuration(job.Timeout));
-        return (RunStatus.TimedOut, ExitCodes.TimedOut, summary, []);
+        return (RunStatus.TimedOut, ExitCodes.TimedOut, summary, [], null);
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) Interrupted(JobDefinition job, ILogger log)
+    private static RunEnding Interrupted(JobDefinition job, ILogger log)
     {
         const string summary = "interrupted (Ctrl+C or SIGTERM)";
         log.JobInterrupted(job.Name);
-        return (RunStatus.Canceled, ExitCodes.Interrupted, summary, []);
+        return (RunStatus.Canceled, ExitCodes.Interrupted, summary, [], null);
     }
 
     /// <summary>Waits for the body; once canceled, waits at most the grace period. False when the body was abandoned.</summary>
@@ -198,8 +246,30 @@ public sealed class JobRunner
         : timeout.IsCancellationRequested ? RunStatus.TimedOut
         : null;
 
-    private static string FormatDuration(TimeSpan duration) =>
-        duration.TotalSeconds < 60
-            ? duration.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + "s"
-            : duration.ToString(duration.TotalHours >= 1 ? @"h\h\ mm\m\ ss\s" : @"m\m\ ss\s", CultureInfo.InvariantCulture);
+    /// <summary>Durations as a person writes them: <c>2.5s</c>, <c>15m</c>, <c>1h 30m</c>, <c>2m 5s</c>.</summary>
+    public static string FormatDuration(TimeSpan duration)
+    {
+        if (duration.TotalSeconds < 60)
+        {
+            return duration.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + "s";
+        }
+
+        var parts = new List<string>(3);
+        if ((int)duration.TotalHours > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours}h"));
+        }
+
+        if (duration.Minutes > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{duration.Minutes}m"));
+        }
+
+        if (duration.Seconds > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{duration.Seconds}s"));
+        }
+
+        return string.Join(' ', parts);
+    }
 }
