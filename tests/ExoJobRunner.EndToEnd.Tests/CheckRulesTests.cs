@@ -150,7 +150,15 @@ public sealed class CheckRulesTests
         using var workspace = Workspace.FromFixture("rules");
         var cache = IsolatedCache(workspace);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, Processes).Select(_ => ExojobsProcess.RunAsync(workspace.Directory, cache, "run", "probe")));
+        // One job runs in one process at a time (the job lock), so each process runs a job of its own; all of them
+        // share probe.csx, which is what the cache compiles.
+        string[] jobs = ["probe", .. Enumerable.Range(1, Processes - 1).Select(twin => $"probe-{twin}")];
+        foreach (var twin in jobs.Skip(1))
+        {
+            workspace.Write($"jobs/{twin}.yaml", "csx: probe.csx\n");
+        }
+
+        var results = await Task.WhenAll(jobs.Select(job => ExojobsProcess.RunAsync(workspace.Directory, cache, "run", job)));
         var afterwards = await ExojobsProcess.RunAsync(workspace.Directory, cache, "run", "probe");
 
         Assert.All(results, result => Assert.True(result.ExitCode == 0, result.ToString()));
