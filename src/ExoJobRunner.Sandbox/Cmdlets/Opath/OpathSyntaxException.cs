@@ -1,0 +1,30 @@
+namespace ExoJobRunner.Sandbox.Cmdlets.Opath;
+
+/// <summary>A filter that doesn't parse; <see cref="Position"/> is where the parser gave up (1-based).</summary>
+internal sealed class OpathSyntaxException : Exception
+{
+    public OpathSyntaxException(int position)
+        : base("Invalid filter syntax.")
+    {
+        Position = position;
+    }
+
+    public OpathSyntaxException()
+        : this(1)
+    {
+    }
+
+    public OpathSyntaxException(string message)
+        : base(message)
+    {
+        Position = 1;
+    }
+
+    public OpathSyntaxException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Position = 1;
+    }
+
+    public int Position { get; }
+}

@@ -1,0 +1,36 @@
+using ExoJobRunner.Sandbox.Registration;
+using ExoJobRunner.Sandbox.Tenancy;
+
+namespace ExoJobRunner.Sandbox.Entra;
+
+/// <summary>The sandbox tenant as Entra sees it: its id, its domains and the app registrations in it.</summary>
+internal sealed class SandboxDirectory
+{
+    private readonly Dictionary<string, RegisteredApp> apps = new(StringComparer.OrdinalIgnoreCase);
+
+    public SandboxDirectory(SandboxTenant tenant, IReadOnlyList<SandboxAppRegistration> registrations)
+    {
+        TenantId = tenant.TenantId;
+        Domains = tenant.Domains;
+        DisplayName = tenant.Organization.DisplayName;
+        for (var i = 0; i < registrations.Count; i++)
+        {
+            apps[registrations[i].AppId] = new RegisteredApp(registrations[i], tenant.Ids.Encode(ObjectIdPurpose.ServicePrincipal, i));
+        }
+    }
+
+    public Guid TenantId { get; }
+
+    public TenantDomains Domains { get; }
+
+    /// <summary>The directory's display name, which AADSTS700016 quotes.</summary>
+    public string DisplayName { get; }
+
+    /// <summary>Whether a URL's tenant segment names this tenant: its id (any GUID format) or one of its domains.</summary>
+    public bool Identifies(string tenant) =>
+        (Guid.TryParse(tenant, out var id) && id == TenantId)
+        || string.Equals(tenant, Domains.Initial, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(tenant, Domains.Default, StringComparison.OrdinalIgnoreCase);
+
+    public RegisteredApp? FindApp(string appId) => apps.GetValueOrDefault(appId.Trim());
+}

@@ -1,0 +1,9 @@
+namespace ExoJobRunner.Sandbox.Tenancy;
+
+/// <summary>Exchange's OofState values.</summary>
+internal enum AutoReplyState
+{
+    Disabled,
+    Enabled,
+    Scheduled,
+}

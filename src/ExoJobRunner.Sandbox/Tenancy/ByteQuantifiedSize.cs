@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace ExoJobRunner.Sandbox.Tenancy;
+
+/// <summary>
+/// A size printed the way Exchange prints <c>ByteQuantifiedSize</c>: the largest unit that keeps the value at least 1,
+/// at most two decimals, then the exact byte count with thousands separators: <c>1.23 GB (1,320,702,208 bytes)</c>.
+/// Decimals are cut, not rounded, so a value never shows as the next unit up ("1023.99 KB", never "1024 KB").
+/// </summary>
+internal readonly record struct ByteQuantifiedSize(long Bytes)
+{
+    private static readonly string[] Units = ["B", "KB", "MB", "GB", "TB"];
+
+    public static ByteQuantifiedSize FromGigabytes(long gigabytes) => new(gigabytes * 1024L * 1024 * 1024);
+
+    public override string ToString()
+    {
+        var unit = 0;
+        var scaled = (decimal)Bytes;
+        while (scaled >= 1024 && unit < Units.Length - 1)
+        {
+            scaled /= 1024;
+            unit++;
+        }
+
+        var truncated = Math.Round(scaled, 2, MidpointRounding.ToZero);
+        return string.Create(CultureInfo.InvariantCulture, $"{truncated:0.##} {Units[unit]} ({Bytes:N0} bytes)");
+    }
+}
