@@ -15,6 +15,7 @@ internal static class ExojobsCommandLine
             RunCommand.Create(interrupt),
             ListCommand.Create(time),
             CheckCommand.Create(interrupt),
+            SandboxCommand.Create(interrupt),
         };
         return root;
     }

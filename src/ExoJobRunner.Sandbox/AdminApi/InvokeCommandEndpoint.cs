@@ -28,6 +28,8 @@ internal sealed class InvokeCommandEndpoint(
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
+    private static readonly TimeSpan DropDelay = TimeSpan.FromMilliseconds(300);
+
     public async Task HandleAsync(HttpContext context, string organization)
     {
         var request = context.Request;
@@ -126,28 +128,7 @@ internal sealed class InvokeCommandEndpoint(
             {
                 var output = cmdlet.Invoke(new CmdletContext(tenant, shapes, parameters, clock));
                 using var writer = new Utf8JsonWriter(buffer, SandboxJson.WriterOptions);
-                writer.WriteStartObject();
-                writer.WriteString("@odata.context", $"{RequestOrigin.Of(request)}/adminapi/beta/{organization}/$metadata#Collection(Exchange.GenericHashTable)");
-                writer.WritePropertyName("value");
-                var written = output.Records.WritePage(writer, cursor, pageSize, select);
-                if (written.Next is { } next)
-                {
-                    writer.WriteString("@odata.nextLink", NextLink(request, organization, SkipToken.Encode(next, fingerprint)));
-                }
-
-                var warnings = (cursor == RecordCursor.Start ? output.Warnings : []).Append(written.TruncationWarning).OfType<string>().ToArray();
-                if (warnings.Length > 0)
-                {
-                    writer.WriteStartArray("@adminapi.warnings");
-                    foreach (var warning in warnings)
-                    {
-                        writer.WriteStringValue(warning);
-                    }
-
-                    writer.WriteEndArray();
-                }
-
-                writer.WriteEndObject();
+                WriteBody(writer, request, organization, output, cursor, pageSize, select, fingerprint);
             }
 
             page = buffer;
@@ -157,6 +138,44 @@ internal sealed class InvokeCommandEndpoint(
         {
             return AdminApiError.FromFailure(failure);
         }
+    }
+
+    /// <summary>
+    /// One page as OData JSON. The cmdlet's own warnings go on the first page only (every page re-runs the cmdlet);
+    /// the ResultSize warning goes on the page where the output was cut.
+    /// </summary>
+    private static void WriteBody(
+        Utf8JsonWriter writer,
+        HttpRequest request,
+        string organization,
+        CmdletOutput output,
+        RecordCursor cursor,
+        int pageSize,
+        IReadOnlySet<string>? select,
+        string fingerprint)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("@odata.context", $"{RequestOrigin.Of(request)}/adminapi/beta/{organization}/$metadata#Collection(Exchange.GenericHashTable)");
+        writer.WritePropertyName("value");
+        var page = output.Records.WritePage(writer, cursor, pageSize, select);
+        if (page.Next is { } next)
+        {
+            writer.WriteString("@odata.nextLink", NextLink(request, organization, SkipToken.Encode(next, fingerprint)));
+        }
+
+        var warnings = (cursor == RecordCursor.Start ? output.Warnings : []).Append(page.TruncationWarning).OfType<string>().ToArray();
+        if (warnings.Length > 0)
+        {
+            writer.WriteStartArray("@adminapi.warnings");
+            foreach (var warning in warnings)
+            {
+                writer.WriteStringValue(warning);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
     }
 
     private async Task<AccessTokenClaims?> AuthenticateAsync(HttpContext context)
@@ -274,6 +293,11 @@ internal sealed class InvokeCommandEndpoint(
 
         await response.Body.WriteAsync(page.WrittenMemory[..(page.WrittenCount / 2)], context.RequestAborted);
         await response.Body.FlushAsync(context.RequestAborted);
+
+        // Aborting resets the connection, and a reset discards whatever the client hasn't read yet. Waiting a moment (in
+        // real time: this is about the network, not the sandbox clock) lets the headers and half the body arrive first,
+        // so the client sees what a connection dropped mid-body looks like: a 200 whose body never completes.
+        await Task.Delay(DropDelay, context.RequestAborted);
         context.Abort();
     }
 }

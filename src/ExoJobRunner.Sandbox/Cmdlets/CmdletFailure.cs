@@ -14,23 +14,6 @@ internal sealed class CmdletFailure : Exception
         ErrorId = errorId;
     }
 
-    public CmdletFailure()
-        : this(CmdletErrorCategory.BadRequest, "System.Exception", "The cmdlet failed.")
-    {
-    }
-
-    public CmdletFailure(string message)
-        : this(CmdletErrorCategory.BadRequest, "System.Exception", message)
-    {
-    }
-
-    public CmdletFailure(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        ExceptionType = "System.Exception";
-        ErrorId = string.Empty;
-    }
-
     public CmdletErrorCategory Category { get; }
 
     /// <summary>Fully qualified, e.g. <c>Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException</c>.</summary>

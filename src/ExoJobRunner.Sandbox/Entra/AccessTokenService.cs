@@ -113,7 +113,7 @@ internal sealed class AccessTokenService : IDisposable
         }
 
         return new AccessTokenCheck(
-            new AccessTokenClaims(jws.ClaimString("appid") ?? string.Empty, tenantId, jws.ClaimStrings("roles"), jws.ClaimStrings("wids"), tokenId),
+            new AccessTokenClaims(jws.ClaimString("appid") ?? string.Empty, jws.ClaimStrings("roles"), jws.ClaimStrings("wids"), tokenId),
             null);
     }
 

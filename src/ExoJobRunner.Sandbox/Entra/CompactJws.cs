@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,6 +13,9 @@ namespace ExoJobRunner.Sandbox.Entra;
 /// </summary>
 internal sealed class CompactJws
 {
+    /// <summary>The first second DateTimeOffset can't represent (year 10000).</summary>
+    private const long MaxUnixSeconds = 253_402_300_800;
+
     private CompactJws(JsonElement header, JsonElement payload, byte[] signature, byte[] signingInput)
     {
         Header = header;
@@ -81,11 +85,22 @@ internal sealed class CompactJws
 
     public string? ClaimString(string name) => StringOf(Payload, name);
 
-    /// <summary>A NumericDate claim (seconds since the epoch) as a UTC time, or null when absent or not a number.</summary>
-    public DateTimeOffset? ClaimTime(string name) =>
-        Payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
+    /// <summary>
+    /// A NumericDate claim (seconds since the epoch) as a UTC time, or null when absent or unreadable. MSAL.NET writes
+    /// <c>nbf</c> and <c>exp</c> as JSON strings ("1795819367"), which Entra accepts, so a numeric string counts too.
+    /// </summary>
+    public DateTimeOffset? ClaimTime(string name)
+    {
+        var text = Payload.TryGetProperty(name, out var value) ? value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.String => value.GetString(),
+            _ => null,
+        } : null;
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < MaxUnixSeconds
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
+    }
 
     /// <summary>A claim that may be one string or an array of strings (<c>aud</c>, <c>roles</c>, <c>wids</c>).</summary>
     public IReadOnlyList<string> ClaimStrings(string name)

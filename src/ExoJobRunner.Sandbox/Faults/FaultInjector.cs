@@ -9,11 +9,9 @@ internal sealed class FaultInjector(SandboxFaultSpec spec, int seed)
     private readonly Lock gate = new();
     private readonly Random random = new(seed);
 
-    public SandboxFaultSpec Spec { get; } = spec;
-
     public SandboxFault? Next()
     {
-        if (Spec.Faults.Count == 0)
+        if (spec.Faults.Count == 0)
         {
             return null;
         }
@@ -24,7 +22,7 @@ internal sealed class FaultInjector(SandboxFaultSpec spec, int seed)
             draw = random.NextDouble();
         }
 
-        foreach (var fault in Spec.Faults)
+        foreach (var fault in spec.Faults)
         {
             if (draw < fault.Share)
             {

@@ -4,8 +4,8 @@ namespace ExoJobRunner.Sandbox.Tenancy;
 
 /// <summary>
 /// A size printed the way Exchange prints <c>ByteQuantifiedSize</c>: the largest unit that keeps the value at least 1,
-/// at most two decimals, then the exact byte count with thousands separators: <c>1.23 GB (1,320,702,208 bytes)</c>.
-/// Decimals are cut, not rounded, so a value never shows as the next unit up ("1023.99 KB", never "1024 KB").
+/// rounded to at most two decimals, then the exact byte count with thousands separators:
+/// <c>1.23 GB (1,320,702,208 bytes)</c> (1,320,702,208 bytes is 1.2299998 GB, so Exchange rounds rather than cuts).
 /// </summary>
 internal readonly record struct ByteQuantifiedSize(long Bytes)
 {
@@ -23,7 +23,6 @@ internal readonly record struct ByteQuantifiedSize(long Bytes)
             unit++;
         }
 
-        var truncated = Math.Round(scaled, 2, MidpointRounding.ToZero);
-        return string.Create(CultureInfo.InvariantCulture, $"{truncated:0.##} {Units[unit]} ({Bytes:N0} bytes)");
+        return string.Create(CultureInfo.InvariantCulture, $"{scaled:0.##} {Units[unit]} ({Bytes:N0} bytes)");
     }
 }

@@ -11,9 +11,8 @@ internal sealed class SandboxTenant
     private readonly Lazy<IdentityResolver> identities;
     private Recipient[]? people;
 
-    public SandboxTenant(int seed, TenantDomains domains, ObjectIdCodec ids, Recipient[] recipients, TenantLayout layout)
+    public SandboxTenant(TenantDomains domains, ObjectIdCodec ids, Recipient[] recipients, TenantLayout layout)
     {
-        Seed = seed;
         Domains = domains;
         Ids = ids;
         this.recipients = recipients;
@@ -32,8 +31,6 @@ internal sealed class SandboxTenant
             new AcceptedDomain(domains.Initial, IsDefault: false, IsInitial: true, ids.Encode(ObjectIdPurpose.Tenant, 3)),
         ];
     }
-
-    public int Seed { get; }
 
     public Guid TenantId { get; }
 

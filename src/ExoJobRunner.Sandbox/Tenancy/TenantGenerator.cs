@@ -39,7 +39,7 @@ internal sealed class TenantGenerator
         generator.AddMailUsers();
         generator.AddDistributionGroups();
         generator.AddUnifiedGroups();
-        return new SandboxTenant(seed, generator.domains, generator.ids, generator.recipients, generator.layout);
+        return new SandboxTenant(generator.domains, generator.ids, generator.recipients, generator.layout);
     }
 
     private void AddMailboxes()

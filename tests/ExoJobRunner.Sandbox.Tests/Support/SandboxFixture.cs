@@ -19,9 +19,9 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, string> tokens = new();
 
-    public X509Certificate2 Certificate { get; } = TestCertificates.Create("sandbox tests");
+    public X509Certificate2 Certificate { get; } = TestCertificates.Shared;
 
-    public X509Certificate2 Unregistered { get; } = TestCertificates.Create("unregistered");
+    public X509Certificate2 Unregistered { get; } = TestCertificates.Unregistered;
 
     public SandboxServer Server { get; private set; } = null!;
 
@@ -59,7 +59,5 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         Client.Dispose();
         await Server.DisposeAsync();
-        Certificate.Dispose();
-        Unregistered.Dispose();
     }
 }

@@ -6,6 +6,15 @@ namespace ExoJobRunner.Sandbox.Tests.Support;
 /// <summary>Client certificates made for a test run: RSA 2048 with private keys, never written to disk.</summary>
 public static class TestCertificates
 {
+    private static readonly Lazy<X509Certificate2> SharedCertificate = new(() => Create("shared client"));
+    private static readonly Lazy<X509Certificate2> UnregisteredCertificate = new(() => Create("unregistered"));
+
+    /// <summary>One client certificate for the whole run, for tests whose point isn't the certificate: RSA keys are slow to make.</summary>
+    public static X509Certificate2 Shared => SharedCertificate.Value;
+
+    /// <summary>A second certificate that no sandbox app registers.</summary>
+    public static X509Certificate2 Unregistered => UnregisteredCertificate.Value;
+
     public static X509Certificate2 Create(string subject)
     {
         using var key = RSA.Create(2048);

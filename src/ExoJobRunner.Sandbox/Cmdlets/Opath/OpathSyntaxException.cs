@@ -9,22 +9,5 @@ internal sealed class OpathSyntaxException : Exception
         Position = position;
     }
 
-    public OpathSyntaxException()
-        : this(1)
-    {
-    }
-
-    public OpathSyntaxException(string message)
-        : base(message)
-    {
-        Position = 1;
-    }
-
-    public OpathSyntaxException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Position = 1;
-    }
-
     public int Position { get; }
 }

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using ExoJobRunner.Cli.Infrastructure;
+using ExoJobRunner.Core.Running;
+using ExoJobRunner.Sandbox;
+using ExoJobRunner.Sandbox.Credentials;
+using ExoJobRunner.Sandbox.Faults;
+using ExoJobRunner.Sandbox.Registration;
+
+namespace ExoJobRunner.Cli.Commands;
+
+/// <summary>
+/// <c>exojobs sandbox</c>: the offline Exchange Online tenant on its own, for other processes (a second exojobs, a
+/// PowerShell session, curl) to connect to. Prints everything a client needs and runs until Ctrl+C or SIGTERM.
+/// </summary>
+internal static class SandboxCommand
+{
+    private const string ServerCertificateFileName = "exojobs-sandbox-server.crt.pem";
+
+    private static readonly Option<int> PortOption = new("--port") { Description = "The loopback port to listen on (default: any free port)." };
+
+    private static readonly Option<int> MailboxesOption = new("--mailboxes")
+    {
+        Description = "How many mailboxes Get-Mailbox -ResultSize Unlimited returns.",
+        DefaultValueFactory = _ => SandboxServerOptions.DefaultMailboxes,
+    };
+
+    private static readonly Option<int> SeedOption = new("--seed")
+    {
+        Description = "The seed the tenant is generated from (same seed, same tenant).",
+        DefaultValueFactory = _ => SandboxServerOptions.DefaultSeed,
+    };
+
+    private static readonly Option<string?> FaultsOption = new("--faults") { Description = $"Faults to inject, e.g. {SandboxFaultSpec.Example}" };
+
+    private static readonly Option<DirectoryInfo?> OutOption = new("--out")
+    {
+        Description = "Where to write the client credential (PFX without password, PEM certificate and key) and the server certificate (default: the current folder).",
+    };
+
+    public static Command Create(InterruptSignal interrupt)
+    {
+        var command = new Command("sandbox", "Runs the offline Exchange Online sandbox (Entra token endpoint + admin API) until stopped.")
+        {
+            PortOption,
+            MailboxesOption,
+            SeedOption,
+            FaultsOption,
+            OutOption,
+        };
+        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken stop)
+    {
+        if (!SandboxFaultSpec.TryParse(parseResult.GetValue(FaultsOption), out var faults, out var faultError))
+        {
+            await Console.Error.WriteLineAsync($"exojobs: --faults: {faultError}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var outFolder = parseResult.GetValue(OutOption)?.FullName ?? Directory.GetCurrentDirectory();
+        using var credential = SandboxClientCredential.LoadOrCreate();
+        var files = credential.Export(outFolder);
+
+        SandboxServer server;
+        try
+        {
+            server = await SandboxServer.StartAsync(
+                new SandboxServerOptions
+                {
+                    Port = parseResult.GetValue(PortOption),
+                    Mailboxes = parseResult.GetValue(MailboxesOption),
+                    Seed = parseResult.GetValue(SeedOption),
+                    Faults = faults,
+                    Apps = [SandboxAppRegistration.ForCertificate(credential.Certificate)],
+                },
+                stop);
+        }
+        catch (Exception failure) when (failure is ArgumentException or IOException)
+        {
+            await Console.Error.WriteLineAsync("exojobs: " + failure.Message);
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        await using (server)
+        {
+            var serverCertificatePath = Path.Combine(outFolder, ServerCertificateFileName);
+            await File.WriteAllTextAsync(serverCertificatePath, server.ServerCertificate.ExportCertificatePem() + Environment.NewLine, CancellationToken.None);
+
+            var output = Console.Out;
+            await output.WriteLineAsync($"Sandbox listening on {server.BaseUri}");
+            await output.WriteLineAsync($"  tenant:              {server.TenantId} ({server.Organization})");
+            await output.WriteLineAsync($"  mailboxes:           {server.MailboxCount} (seed {server.Seed})");
+            await output.WriteLineAsync($"  faults:              {(faults.Faults.Count == 0 ? "none" : faults.ToString())}");
+            await output.WriteLineAsync($"  app id:              {server.AppId}");
+            await output.WriteLineAsync($"  client certificate:  {credential.Thumbprint}");
+            await output.WriteLineAsync($"    PFX (no password): {files.PfxPath}");
+            await output.WriteLineAsync($"    PEM certificate:   {files.CertificatePemPath}");
+            await output.WriteLineAsync($"    PEM private key:   {files.PrivateKeyPemPath}");
+            await output.WriteLineAsync($"  server certificate:  {serverCertificatePath} (trust exactly this one)");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("A profile for exojobs.yaml that uses this sandbox:");
+            await output.WriteLineAsync("  standalone:");
+            await output.WriteLineAsync("    environment: Sandbox");
+            await output.WriteLineAsync($"    appId: {server.AppId}");
+            await output.WriteLineAsync($"    organization: {server.Organization}");
+            await output.WriteLineAsync($"    certificate: {{ pem: {files.CertificatePemPath}, key: {files.PrivateKeyPemPath} }}");
+            await output.WriteLineAsync($"    sandbox: {{ url: {server.BaseUri}, serverCertificate: {serverCertificatePath} }}");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("Press Ctrl+C to stop.");
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                await output.WriteLineAsync("Sandbox stopped.");
+            }
+        }
+
+        return ExitCodes.Succeeded;
+    }
+}

@@ -1,0 +1,4 @@
+namespace ExoJobRunner.Sandbox.Cmdlets.Opath;
+
+/// <summary><c>Left -and Right</c>.</summary>
+internal sealed record OpathAnd(OpathExpression Left, OpathExpression Right) : OpathExpression;
