@@ -103,6 +103,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var directory = new SandboxDirectory(tenant, options.Apps);
         var tokens = new AccessTokenService(directory, options.TimeProvider);
         var certificate = ServerCertificateFactory.Create();
+
+        // The empty builder reads no appsettings, ASPNETCORE_* variables or command line and logs nothing: the sandbox
+        // must behave the same wherever it is embedded, and print nothing its host didn't ask for.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration().ConfigureKestrel(kestrel =>
         {
@@ -118,14 +121,19 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             await application.StartAsync(cancellationToken);
         }
-        catch (IOException bindFailure)
+        catch (Exception failure)
         {
             await application.DisposeAsync();
             tokens.Dispose();
             certificate.Dispose();
-            throw new IOException(
-                $"The sandbox couldn't listen on 127.0.0.1:{options.Port}: {bindFailure.Message} Choose another port, or 0 for any free one.",
-                bindFailure);
+            if (failure is IOException)
+            {
+                throw new IOException(
+                    $"The sandbox couldn't listen on 127.0.0.1:{options.Port}: {failure.Message} Choose another port, or 0 for any free one.",
+                    failure);
+            }
+
+            throw;
         }
 
         var bound = application.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Running;
+using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.Logging;
 
 namespace ExoJobRunner.Cli.Commands;
 
-/// <summary><c>exojobs run &lt;job&gt; [--param name=value]... [--profile name]</c>: runs one job now.</summary>
+/// <summary><c>exojobs run &lt;job&gt; [--param name=value]... [--profile name] [--no-cache]</c>: runs one job now.</summary>
 internal static class RunCommand
 {
     private static readonly Argument<string> JobArgument = new("job") { Description = "The job to run (its name, see 'exojobs list')." };
@@ -20,6 +21,11 @@ internal static class RunCommand
 
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Also shows debug-level log lines on the console." };
 
+    private static readonly Option<bool> NoCacheOption = new("--no-cache")
+    {
+        Description = $"Compiles a C# body afresh instead of using the compiled-script cache (${CompiledScriptCache.DirectoryVariable}, else the user's cache folder).",
+    };
+
     public static Command Create(InterruptSignal interrupt)
     {
         var command = new Command("run", "Runs one job now, streams its log and exits with the job's exit code.")
@@ -28,6 +34,7 @@ internal static class RunCommand
             ParamOption,
             ProfileOption,
             VerboseOption,
+            NoCacheOption,
         };
         command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
         return command;
@@ -77,8 +84,11 @@ internal static class RunCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
-        await using var engines = new BodyEngines();
-        var runner = new JobRunner(engines.All, sessions: null, TimeProvider.System);
+        var cache = parseResult.GetValue(NoCacheOption) ? null : new CompiledScriptCache(CompiledScriptCache.DefaultDirectory());
+        await using var engines = new BodyEngines(cache);
+
+        // Only the engine of this job's language: a C# run must not pay for starting PowerShell.
+        var runner = new JobRunner([engines.For(job.Body.Language)], sessions: null, TimeProvider.System);
         var result = await runner.RunAsync(
             new RunRequest
             {

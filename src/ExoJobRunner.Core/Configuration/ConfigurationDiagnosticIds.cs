@@ -77,4 +77,7 @@ public static class ConfigurationDiagnosticIds
 
     /// <summary>Warning: the jobs: patterns matched no file.</summary>
     public const string NoJobFilesMatched = "EXOCFG028";
+
+    /// <summary>A <c>rules:</c> entry whose key is not the id of a rule (EXO followed by four digits, and in the catalogue).</summary>
+    public const string UnknownRule = "EXOCFG029";
 }

@@ -1,3 +1,5 @@
+using ExoJobRunner.Core.Jobs;
+
 namespace ExoJobRunner.Core.Configuration;
 
 /// <summary>Values every job inherits unless its own file says otherwise (the <c>defaults:</c> section).</summary>
@@ -10,4 +12,7 @@ public sealed record JobDefaults
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>Rule severities every job starts from (<c>rules:</c>); a job's own <c>rules:</c> entries win.</summary>
+    public IReadOnlyList<RuleSeverityOverride> Rules { get; init; } = [];
 }

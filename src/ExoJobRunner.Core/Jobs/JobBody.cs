@@ -25,6 +25,12 @@ public sealed record JobBody(
     int LineOffset,
     int ColumnOffset)
 {
+    /// <summary>
+    /// Rule severities set by <c>rules:</c> in the job file and under <c>defaults:</c> (the job's entry wins for a rule
+    /// named in both); rules not named keep their default severity.
+    /// </summary>
+    public IReadOnlyList<RuleSeverityOverride> RuleOverrides { get; init; } = [];
+
     public string Kind => (Language, IsInline) switch
     {
         (BodyLanguage.CSharp, false) => "csx",

@@ -7,15 +7,15 @@ using ExoJobRunner.Sandbox.Registration;
 namespace ExoJobRunner.Sandbox.Entra;
 
 /// <summary>
-/// Issues and verifies the sandbox's access tokens: RS256 JWTs signed with a key made when the server starts, shaped like
-/// Entra's v1 app-only tokens for Exchange Online (<c>appid</c>, <c>roles</c>, <c>wids</c>, <c>tid</c>, <c>exp</c>…).
-/// Every token is recorded by its <c>uti</c> so it can be revoked, one at a time or all at once.
+/// Issues and verifies the sandbox's access tokens: RS256 JWTs shaped like Entra's v1 app-only tokens for Exchange Online
+/// (<c>appid</c>, <c>roles</c>, <c>wids</c>, <c>tid</c>, <c>exp</c>…). Every token is recorded by its <c>uti</c>: only
+/// tokens this instance issued are honoured, and each can be revoked, one at a time or all at once.
 /// </summary>
 internal sealed class AccessTokenService : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(3599);
 
-    private readonly RSA signingKey = RSA.Create(2048);
+    private readonly RSA signingKey = SigningKeyMaterial.Create();
     private readonly SandboxDirectory directory;
     private readonly TimeProvider clock;
     private readonly ConcurrentDictionary<string, long> issued = new(StringComparer.Ordinal);
@@ -107,7 +107,12 @@ internal sealed class AccessTokenService : IDisposable
             return AccessTokenCheck.Refused("The access token was issued by another tenant.");
         }
 
-        if (!issued.TryGetValue(tokenId, out var serial) || serial <= Interlocked.Read(ref revokedThroughSerial) || revoked.ContainsKey(tokenId))
+        if (!issued.TryGetValue(tokenId, out var serial))
+        {
+            return AccessTokenCheck.Refused("The access token wasn't issued by this sandbox.");
+        }
+
+        if (serial <= Interlocked.Read(ref revokedThroughSerial) || revoked.ContainsKey(tokenId))
         {
             return AccessTokenCheck.Refused("The access token has been revoked.");
         }

@@ -4,8 +4,11 @@ using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Scripting.Analysis;
+using ExoJobRunner.Scripting.Analysis.CSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +16,7 @@ namespace ExoJobRunner.Scripting.CSharp;
 
 /// <summary>
 /// Compiles a C# body into a script compilation whose globals are <see cref="ScriptGlobals"/>, resolving
-/// <c>#load</c> relative to the body's file.
+/// <c>#load</c> relative to the body's file, and runs the catalogue's rules on it at the severities the job asks for.
 /// </summary>
 internal sealed class CSharpScriptCompiler
 {
@@ -34,9 +37,10 @@ internal sealed class CSharpScriptCompiler
         _imports = [.. imports];
     }
 
-    public ScriptCompilationResult Compile(JobBody body, CancellationToken cancellationToken)
+    public async Task<ScriptCompilationResult> CompileAsync(JobBody body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
+        var rules = RuleSettings.For(body);
 
         // The text carries an encoding so the emitter can write a PDB whose documents are the user's files.
         var text = SourceText.From(body.Code, Encoding.UTF8);
@@ -52,7 +56,9 @@ internal sealed class CSharpScriptCompiler
             optimizationLevel: OptimizationLevel.Release,
             deterministic: true,
             sourceReferenceResolver: new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory),
-            metadataReferenceResolver: null);
+            metadataReferenceResolver: null,
+            specificDiagnosticOptions: rules.Overridden.Select(rule =>
+                KeyValuePair.Create(rule.Key, CSharpRuleAnalyzer.ToReportDiagnostic(rule.Value))));
 
         var compilation = CSharpCompilation.CreateScriptCompilation(
             AssemblyNameFor(body),
@@ -63,9 +69,22 @@ internal sealed class CSharpScriptCompiler
             returnType: typeof(object),
             globalsType: typeof(ScriptGlobals));
 
-        var errors = new List<ExoDiagnostic>();
+        // One pass gives the compiler's diagnostics and the rules' findings, with #pragma suppressions applied to both.
+        var analyzed = compilation.WithAnalyzers(
+            CSharpRuleAnalyzers.AsDiagnosticAnalyzers,
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions([]),
+                onAnalyzerException: null,
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false));
+        var diagnostics = await analyzed.GetAllDiagnosticsAsync(cancellationToken);
+
+        var errors = new List<ExoDiagnostic>(rules.Problems);
         var warnings = new List<ExoDiagnostic>();
-        foreach (var diagnostic in compilation.GetDiagnostics(cancellationToken))
+        foreach (var diagnostic in diagnostics
+            .OrderBy(diagnostic => diagnostic.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start))
         {
             var mapped = ScriptDiagnosticMapper.Map(diagnostic, body, mainTree);
             if (mapped is not null)

@@ -11,7 +11,7 @@ internal static class JobFileReader
 {
     private static readonly MappingKeys Keys = new(
         "a job file",
-        ["name", "description", "profile", "schedule", "timeZone", "timeout", "enabled", "parameters", .. JobBodyReader.Keys.Keys]);
+        ["name", "description", "profile", "schedule", "timeZone", "timeout", "enabled", "parameters", "rules", .. JobBodyReader.Keys.Keys]);
 
     /// <summary>The job, or null when it is too broken to build (every problem has been reported to <paramref name="file"/>).</summary>
     public static JobDefinition? Read(YamlFile file, JobDefaults defaults, IReadOnlyCollection<string> knownProfiles)
@@ -38,6 +38,7 @@ internal static class JobFileReader
         var parameters = keys.TryGetValue("parameters", out var parametersEntry)
             ? ReadParameters(parametersEntry, file)
             : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var rules = keys.TryGetValue("rules", out var rulesEntry) ? RulesReader.Read(rulesEntry, file) : [];
         var body = JobBodyReader.Read(job, file);
         if (name is null || body is null)
         {
@@ -55,7 +56,7 @@ internal static class JobFileReader
             Timeout = timeout ?? defaults.Timeout,
             Enabled = enabled ?? true,
             Parameters = parameters,
-            Body = body,
+            Body = body with { RuleOverrides = RulesReader.Merge(defaults.Rules, rules) },
             Location = file.At(nameNode),
         };
     }

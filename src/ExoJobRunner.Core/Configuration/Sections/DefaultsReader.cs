@@ -6,8 +6,8 @@ namespace ExoJobRunner.Core.Configuration.Sections;
 /// <summary>Reads <c>defaults:</c>, the values every job inherits.</summary>
 internal static class DefaultsReader
 {
-    // Later features add their keys here (rules, concurrency, misfire, retries, notify, maxConcurrentRuns).
-    private static readonly MappingKeys Keys = new("the defaults section", "profile", "timeZone", "timeout");
+    // Later features add their keys here (concurrency, misfire, retries, notify, maxConcurrentRuns).
+    private static readonly MappingKeys Keys = new("the defaults section", "profile", "timeZone", "timeout", "rules");
 
     public static JobDefaults Read(YamlEntry entry, IReadOnlyCollection<string> knownProfiles, YamlFile file)
     {
@@ -21,11 +21,13 @@ internal static class DefaultsReader
         var profileValue = keys.TryGetValue("profile", out var profileEntry) ? file.ReadScalar(profileEntry) : null;
         var timeZone = keys.TryGetValue("timeZone", out var timeZoneEntry) ? file.ReadTimeZone(timeZoneEntry) : null;
         var timeout = keys.TryGetValue("timeout", out var timeoutEntry) ? file.ReadDuration(timeoutEntry) : null;
+        var rules = keys.TryGetValue("rules", out var rulesEntry) ? RulesReader.Read(rulesEntry, file) : [];
         return new JobDefaults
         {
             ProfileName = profileValue is null ? null : ProfileReference.Resolve(profileValue, knownProfiles, file),
             TimeZone = timeZone ?? TimeZoneInfo.Utc,
             Timeout = timeout ?? JobDefaults.DefaultTimeout,
+            Rules = rules,
         };
     }
 }

@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using ExoJobRunner.Sandbox.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ExoJobRunner.Sandbox.Tests.Entra;
 
-public sealed class TokenLifetimeTests
+public sealed class AccessTokenTests
 {
     [Fact]
     public async Task AccessToken_IsRefused_OnceItHasExpired_AndANewOneWorks()
@@ -36,5 +38,23 @@ public sealed class TokenLifetimeTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("AADSTS700024", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccessToken_FromAnotherSandbox_IsRefused_EvenForTheSameTenant()
+    {
+        await using var issuer = await OwnSandbox.StartAsync(seed: 9);
+        await using var other = await OwnSandbox.StartAsync(seed: 9);
+
+        var assertion = issuer.Client.Assertion(issuer.Certificate, issuer.Server.AppId).Build();
+        using var granted = await issuer.Client.RequestTokenAsync(
+            issuer.Client.TokenForm(issuer.Server.AppId, assertion, "https://outlook.office365.com/.default"));
+        var token = (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+
+        var response = await other.Client.InvokeAsync(token, "Get-OrganizationConfig");
+
+        Assert.Equal(issuer.Server.TenantId, other.Server.TenantId);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+        Assert.Equal("The access token wasn't issued by this sandbox.", response.ErrorMessage);
     }
 }

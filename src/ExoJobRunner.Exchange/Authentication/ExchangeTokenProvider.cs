@@ -1,0 +1,83 @@
+using System.Security.Cryptography.X509Certificates;
+using ExoJobRunner.Exchange.Connection;
+using Microsoft.Identity.Client;
+
+namespace ExoJobRunner.Exchange.Authentication;
+
+/// <summary>
+/// App-only tokens for Exchange Online from MSAL's certificate credential. Ask before every request: MSAL answers from
+/// its in-memory cache and renews the token shortly before it expires, so nothing here tracks expiry.
+/// </summary>
+internal sealed class ExchangeTokenProvider
+{
+    private readonly IConfidentialClientApplication application;
+    private readonly string[] scopes;
+    private readonly string appId;
+    private readonly string organization;
+    private readonly string certificateThumbprint;
+
+    private ExchangeTokenProvider(IConfidentialClientApplication application, string scope, string appId, string organization, string certificateThumbprint)
+    {
+        this.application = application;
+        scopes = [scope];
+        this.appId = appId;
+        this.organization = organization;
+        this.certificateThumbprint = certificateThumbprint;
+    }
+
+    /// <summary>A provider for one of Microsoft's clouds.</summary>
+    public static ExchangeTokenProvider ForCloud(ExchangeCloud cloud, string appId, string organization, X509Certificate2 certificate)
+    {
+        var application = ConfidentialClientApplicationBuilder.Create(appId)
+            .WithCertificate(certificate, sendX5C: false)
+            .WithAuthority(cloud.AuthorityFor(organization).AbsoluteUri)
+            .Build();
+        return new ExchangeTokenProvider(application, cloud.Scope, appId, organization, certificate.Thumbprint);
+    }
+
+    /// <summary>
+    /// A provider for an authority MSAL does not know (the sandbox on loopback): no authority validation, no instance
+    /// discovery against the public cloud, and an HTTP client that trusts exactly the given server.
+    /// </summary>
+    public static ExchangeTokenProvider ForPrivateAuthority(
+        Uri authority, string scope, string appId, string organization, X509Certificate2 certificate, HttpClient httpClient)
+    {
+        var application = ConfidentialClientApplicationBuilder.Create(appId)
+            .WithCertificate(certificate, sendX5C: false)
+            .WithAuthority(authority.AbsoluteUri, validateAuthority: false)
+            .WithInstanceDiscovery(false)
+            .WithHttpClientFactory(new FixedMsalHttpClientFactory(httpClient))
+            .Build();
+        return new ExchangeTokenProvider(application, scope, appId, organization, certificate.Thumbprint);
+    }
+
+    /// <param name="forceRefresh">Skip MSAL's cache: Exchange answered 401 to the cached token.</param>
+    /// <param name="cancellationToken">Cancels the token request.</param>
+    public async Task<string> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await application.AcquireTokenForClient(scopes)
+                .WithForceRefresh(forceRefresh)
+                .ExecuteAsync(cancellationToken);
+            return result.AccessToken;
+        }
+        catch (MsalServiceException exception)
+        {
+            throw EntraErrorAdvice.Translate(exception, appId, organization, certificateThumbprint);
+        }
+        catch (MsalClientException exception)
+        {
+            throw new ExchangeConnectionException(
+                $"The token request for application {appId} in tenant {organization} failed before reaching Entra ID: {exception.Message}", exception)
+            {
+                ErrorCode = exception.ErrorCode,
+            };
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new ExchangeConnectionException(
+                $"Could not reach the identity platform for tenant {organization}: {exception.Message}. Check network access and proxy settings.", exception);
+        }
+    }
+}

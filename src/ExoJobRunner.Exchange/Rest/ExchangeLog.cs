@@ -1,0 +1,17 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace ExoJobRunner.Exchange.Rest;
+
+/// <summary>The client's log messages, in one place so that no call site can log a token by accident.</summary>
+internal static partial class ExchangeLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: {Warning}")]
+    public static partial void CmdletWarning(ILogger logger, string cmdletName, string warning);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: HTTP {Status} from Exchange Online; trying again in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
+    public static partial void RetryingAfterStatus(ILogger logger, string cmdletName, HttpStatusCode status, TimeSpan delay, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: connection to Exchange Online failed ({Fault}); trying again in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
+    public static partial void RetryingAfterTransportFault(ILogger logger, string cmdletName, string fault, TimeSpan delay, int attempt, int maxAttempts);
+}
