@@ -2,6 +2,7 @@ using System.CommandLine;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Scripting.CSharp.Caching;
+using ExoJobRunner.Exchange.Connection;
 using Microsoft.Extensions.Logging;
 
 namespace ExoJobRunner.Cli.Commands;
@@ -88,7 +89,11 @@ internal static class RunCommand
         await using var engines = new BodyEngines(cache);
 
         // Only the engine of this job's language: a C# run must not pay for starting PowerShell.
-        var runner = new JobRunner([engines.For(job.Body.Language)], sessions: null, TimeProvider.System);
+        await using var sessions = new ExchangeSessionPool();
+        var runner = new JobRunner(
+            [engines.For(job.Body.Language)],
+            (connectionProfile, cancellationToken) => sessions.GetSessionAsync(connectionProfile.ToConnectionSettings(), cancellationToken),
+            TimeProvider.System);
         var result = await runner.RunAsync(
             new RunRequest
             {
