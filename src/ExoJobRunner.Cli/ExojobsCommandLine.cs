@@ -16,6 +16,11 @@ internal static class ExojobsCommandLine
             ListCommand.Create(time),
             CheckCommand.Create(interrupt),
             SandboxCommand.Create(interrupt),
+            SchedulerCommand.Create(interrupt),
+            NextCommand.Create(time),
+            HistoryCommand.Create(),
+            LogsCommand.Create(),
+            InstallCommand.Create(),
         };
         return root;
     }

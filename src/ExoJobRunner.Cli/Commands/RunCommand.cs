@@ -1,9 +1,11 @@
 using System.CommandLine;
 using ExoJobRunner.Cli.Infrastructure;
+using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Running;
-using ExoJobRunner.Scripting.CSharp.Caching;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExoJobRunner.Cli.Commands;
 
@@ -85,15 +87,45 @@ internal static class RunCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
+        var history = await HistoryAccess.OpenAsync(configuration, error, CancellationToken.None);
+        if (history is null)
+        {
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        // Users who keep Task Scheduler or cron as their scheduler never start `exojobs scheduler`, so a run left
+        // Running by a crashed `exojobs run` is settled here too.
+        await history.MarkAbandonedAsync(TimeProvider.System.GetUtcNow(), CancellationToken.None);
+
+        // The scheduler takes the same lock, so the two never run one job at once on this machine. A refusal is
+        // exit code 1: this run of the job did not happen, which is what Task Scheduler and CI should report.
+        var runId = HistoryRunIds.Create(TimeProvider.System.GetUtcNow());
+        using var jobLock = JobLock.TryAcquire(
+            JobLock.DirectoryFor(configuration.History.DatabasePath),
+            job.Name,
+            JobLockHolder.ThisProcess(runId, TimeProvider.System.GetUtcNow()),
+            out var holder);
+        if (jobLock is null)
+        {
+            var who = holder?.DescribeFor(job.Name) ?? $"job '{job.Name}' is already running in another process";
+            await error.WriteLineAsync($"exojobs: {who}; nothing was run.");
+            return ExitCodes.JobFailed;
+        }
+
         var cache = parseResult.GetValue(NoCacheOption) ? null : new CompiledScriptCache(CompiledScriptCache.DefaultDirectory());
         await using var engines = new BodyEngines(cache);
 
         // Only the engine of this job's language: a C# run must not pay for starting PowerShell.
         await using var sessions = new ExchangeSessionPool();
-        var runner = new JobRunner(
-            [engines.For(job.Body.Language)],
-            (connectionProfile, cancellationToken) => sessions.GetSessionAsync(connectionProfile.ToConnectionSettings(), cancellationToken),
-            TimeProvider.System);
+        var runner = new RecordedJobRunner(
+            new JobRunner(
+                [engines.For(job.Body.Language)],
+                (connectionProfile, cancellationToken) => sessions.GetSessionAsync(connectionProfile.ToConnectionSettings(), cancellationToken),
+                TimeProvider.System),
+            history,
+            configuration.History,
+            TimeProvider.System,
+            NullLogger.Instance);
         var result = await runner.RunAsync(
             new RunRequest
             {
@@ -103,7 +135,10 @@ internal static class RunCommand
                 RunsDirectory = configuration.History.RunsDirectory,
                 Console = Console.Out,
                 ConsoleLevel = parseResult.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Information,
+                RunId = runId,
+                Trigger = RunTrigger.Manual,
             },
+            jobLock,
             interrupt);
 
         await Console.Out.WriteLineAsync($"Run {result.RunId}: {result.Status}; log and outputs in {result.OutputDirectory}");

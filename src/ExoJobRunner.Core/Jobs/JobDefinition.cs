@@ -1,4 +1,5 @@
 using ExoJobRunner.Core.Diagnostics;
+using ExoJobRunner.Core.Scheduling;
 
 namespace ExoJobRunner.Core.Jobs;
 
@@ -23,6 +24,15 @@ public sealed record JobDefinition
     public required TimeSpan Timeout { get; init; }
 
     public bool Enabled { get; init; } = true;
+
+    /// <summary>What the scheduler does when an occurrence comes due while an earlier run is still going.</summary>
+    public ConcurrencyPolicy Concurrency { get; init; } = ConcurrencyPolicy.Skip;
+
+    /// <summary>What the scheduler does with occurrences missed while it was not running.</summary>
+    public MisfirePolicy Misfire { get; init; } = MisfirePolicy.RunOnce;
+
+    /// <summary>Further attempts after a transient (connection or throttling) failure.</summary>
+    public RetryPolicy Retries { get; init; } = RetryPolicy.None;
 
     /// <summary>Parameter defaults, overridable with <c>--param name=value</c>.</summary>
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }

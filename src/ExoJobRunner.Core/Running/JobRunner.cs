@@ -5,6 +5,12 @@ using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running.Logging;
 using ExoJobRunner.Exchange.Connection;
 using Microsoft.Extensions.Logging;
+using RunEnding = (
+    ExoJobRunner.Core.Running.RunStatus Status,
+    int ExitCode,
+    string? Summary,
+    System.Collections.Generic.IReadOnlyList<ExoJobRunner.Core.Diagnostics.ExoDiagnostic> Diagnostics,
+    System.Exception? Error);
 
 namespace ExoJobRunner.Core.Running;
 
@@ -42,7 +48,7 @@ public sealed class JobRunner
         ArgumentNullException.ThrowIfNull(request);
         var job = request.Job;
         var startedAt = _time.GetUtcNow();
-        var runId = RunIds.Create(startedAt);
+        var runId = request.RunId ?? RunIds.Create(startedAt);
         var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
         Directory.CreateDirectory(outputDirectory);
 
@@ -56,7 +62,7 @@ public sealed class JobRunner
             log.ConnectionWarning(warning);
         }
 
-        var (status, exitCode, summary, diagnostics) = connectionFailure is not null
+        var (status, exitCode, summary, diagnostics, error) = connectionFailure is not null
             ? ConnectionFailed(job, connectionFailure, log)
             : await ExecuteAsync(job, new BodyRunRequest(context, log, session?.ForRun(log)), log, interrupt);
 
@@ -72,13 +78,14 @@ public sealed class JobRunner
             ErrorSummary = summary,
             OutputDirectory = outputDirectory,
             Diagnostics = diagnostics,
+            Error = error,
         };
         var level = status == RunStatus.Succeeded ? LogLevel.Information : LogLevel.Error;
         log.RunEnded(level, runId, job.Name, status, FormatDuration(result.Duration), exitCode);
         return result;
     }
 
-    private async Task<(RunStatus Status, int ExitCode, string? Summary, IReadOnlyList<Diagnostics.ExoDiagnostic> Diagnostics)> ExecuteAsync(
+    private async Task<RunEnding> ExecuteAsync(
         JobDefinition job,
         BodyRunRequest bodyRequest,
         ILogger log,
@@ -107,7 +114,7 @@ public sealed class JobRunner
         {
             var error = bodyTask.Exception!.GetBaseException();
             log.JobFailed(error, job.Name, string.Empty, error.Message);
-            return (RunStatus.Failed, ExitCodes.JobFailed, error.Message, []);
+            return (RunStatus.Failed, ExitCodes.JobFailed, error.Message, [], error);
         }
 
         if (!ended)
@@ -121,7 +128,7 @@ public sealed class JobRunner
             : Interrupted(job, log);
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) Classify(
+    private static RunEnding Classify(
         JobDefinition job,
         BodyOutcome outcome,
         ILogger log,
@@ -138,7 +145,7 @@ public sealed class JobRunner
                 var errors = outcome.Diagnostics.Count(d => d.IsError);
                 var summary = string.Create(CultureInfo.InvariantCulture, $"the body has {errors} error(s) and did not run");
                 log.BodyRefused(job.Name, summary);
-                return (RunStatus.Failed, ExitCodes.InvalidBody, summary, outcome.Diagnostics);
+                return (RunStatus.Failed, ExitCodes.InvalidBody, summary, outcome.Diagnostics, null);
 
             case BodyOutcomeKind.Failed when canceledBy == RunStatus.TimedOut:
                 return TimedOut(job, log);
@@ -154,11 +161,11 @@ public sealed class JobRunner
 
                 // A body can be the first to touch a session whose token has since been refused: that is still a connection failure.
                 var exitCode = outcome.Error is ExchangeConnectionException ? ExitCodes.ConnectionFailed : ExitCodes.JobFailed;
-                return (RunStatus.Failed, exitCode, message, outcome.Diagnostics);
+                return (RunStatus.Failed, exitCode, message, outcome.Diagnostics, outcome.Error);
 
             default:
                 LogWarnings(outcome, log);
-                return (RunStatus.Succeeded, ExitCodes.Succeeded, null, outcome.Diagnostics);
+                return (RunStatus.Succeeded, ExitCodes.Succeeded, null, outcome.Diagnostics, null);
         }
     }
 
@@ -191,27 +198,27 @@ public sealed class JobRunner
         }
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) ConnectionFailed(
+    private static RunEnding ConnectionFailed(
         JobDefinition job,
         ExchangeConnectionException failure,
         ILogger log)
     {
         log.ConnectionFailed(job.Name, failure.Message);
-        return (RunStatus.Failed, ExitCodes.ConnectionFailed, failure.Message, []);
+        return (RunStatus.Failed, ExitCodes.ConnectionFailed, failure.Message, [], failure);
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) TimedOut(JobDefinition job, ILogger log)
+    private static RunEnding TimedOut(JobDefinition job, ILogger log)
     {
         var summary = $"timed out after {FormatDuration(job.Timeout)}";
         log.JobTimedOut(job.Name, FormatDuration(job.Timeout));
-        return (RunStatus.TimedOut, ExitCodes.TimedOut, summary, []);
+        return (RunStatus.TimedOut, ExitCodes.TimedOut, summary, [], null);
     }
 
-    private static (RunStatus, int, string?, IReadOnlyList<Diagnostics.ExoDiagnostic>) Interrupted(JobDefinition job, ILogger log)
+    private static RunEnding Interrupted(JobDefinition job, ILogger log)
     {
         const string summary = "interrupted (Ctrl+C or SIGTERM)";
         log.JobInterrupted(job.Name);
-        return (RunStatus.Canceled, ExitCodes.Interrupted, summary, []);
+        return (RunStatus.Canceled, ExitCodes.Interrupted, summary, [], null);
     }
 
     /// <summary>Waits for the body; once canceled, waits at most the grace period. False when the body was abandoned.</summary>
@@ -240,7 +247,7 @@ public sealed class JobRunner
         : null;
 
     /// <summary>Durations as a person writes them: <c>2.5s</c>, <c>15m</c>, <c>1h 30m</c>, <c>2m 5s</c>.</summary>
-    private static string FormatDuration(TimeSpan duration)
+    public static string FormatDuration(TimeSpan duration)
     {
         if (duration.TotalSeconds < 60)
         {

@@ -22,4 +22,18 @@ public sealed record RunRequest
     public TextWriter? Console { get; init; }
 
     public LogLevel ConsoleLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>
+    /// The run's id when the caller chose it beforehand (to record it in history and in the job's lock before the
+    /// run starts); null lets the runner make one from the start time.
+    /// </summary>
+    public string? RunId { get; init; }
+
+    public RunTrigger Trigger { get; init; } = RunTrigger.Manual;
+
+    /// <summary>The schedule occurrence this run is for (UTC); null for a manual run.</summary>
+    public DateTimeOffset? ScheduledAt { get; init; }
+
+    /// <summary>1 for the first attempt; retries count up from there.</summary>
+    public int Attempt { get; init; } = 1;
 }

@@ -26,5 +26,11 @@ public sealed record RunResult
     /// <summary>Compile/parse diagnostics of the body (errors when it was refused, otherwise warnings).</summary>
     public IReadOnlyList<ExoDiagnostic> Diagnostics { get; init; } = [];
 
+    /// <summary>
+    /// The exception that failed the run, when one did (thrown by the body, or by connecting its session); it tells
+    /// a transient fault worth retrying from a script error. Never shown to users as is: <see cref="ErrorSummary"/> is.
+    /// </summary>
+    public Exception? Error { get; init; }
+
     public TimeSpan Duration => EndedAt - StartedAt;
 }

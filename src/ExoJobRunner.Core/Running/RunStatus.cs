@@ -1,6 +1,6 @@
 namespace ExoJobRunner.Core.Running;
 
-/// <summary>How a run ended (or that it is still going).</summary>
+/// <summary>How a run ended (or that it is still going). History stores the names, so a value is never renamed.</summary>
 public enum RunStatus
 {
     Running,
@@ -8,4 +8,10 @@ public enum RunStatus
     Failed,
     TimedOut,
     Canceled,
+
+    /// <summary>The occurrence did not run: an earlier run was still going, it was missed, or the job's lock was held.</summary>
+    Skipped,
+
+    /// <summary>The process running it ended (crash, SIGKILL, power loss) without recording how the run ended.</summary>
+    Abandoned,
 }

@@ -6,8 +6,10 @@ namespace ExoJobRunner.Core.Configuration.Sections;
 /// <summary>Reads <c>defaults:</c>, the values every job inherits.</summary>
 internal static class DefaultsReader
 {
-    // Later features add their keys here (concurrency, misfire, retries, notify, maxConcurrentRuns).
-    private static readonly MappingKeys Keys = new("the defaults section", "profile", "timeZone", "timeout", "rules");
+    // Later features add their keys here (notify).
+    private static readonly MappingKeys Keys = new(
+        "the defaults section",
+        ["profile", "timeZone", "timeout", "rules", "maxConcurrentRuns", .. RunPolicyReader.KeyNames]);
 
     public static JobDefaults Read(YamlEntry entry, IReadOnlyCollection<string> knownProfiles, YamlFile file)
     {
@@ -21,12 +23,18 @@ internal static class DefaultsReader
         var profileValue = keys.TryGetValue("profile", out var profileEntry) ? file.ReadScalar(profileEntry) : null;
         var timeZone = keys.TryGetValue("timeZone", out var timeZoneEntry) ? file.ReadTimeZone(timeZoneEntry) : null;
         var timeout = keys.TryGetValue("timeout", out var timeoutEntry) ? file.ReadDuration(timeoutEntry) : null;
+        var maxConcurrentRuns = keys.TryGetValue("maxConcurrentRuns", out var maxEntry) ? file.ReadInt(maxEntry, minimum: 1) : null;
+        var policies = RunPolicyReader.Read(keys, RunPolicies.Of(new JobDefaults()), file);
         var rules = keys.TryGetValue("rules", out var rulesEntry) ? RulesReader.Read(rulesEntry, file) : [];
         return new JobDefaults
         {
             ProfileName = profileValue is null ? null : ProfileReference.Resolve(profileValue, knownProfiles, file),
             TimeZone = timeZone ?? TimeZoneInfo.Utc,
             Timeout = timeout ?? JobDefaults.DefaultTimeout,
+            MaxConcurrentRuns = maxConcurrentRuns ?? JobDefaults.DefaultMaxConcurrentRuns,
+            Concurrency = policies.Concurrency,
+            Misfire = policies.Misfire,
+            Retries = policies.Retries,
             Rules = rules,
         };
     }

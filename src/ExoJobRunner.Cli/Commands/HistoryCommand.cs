@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ExoJobRunner.Cli.Infrastructure;
+using ExoJobRunner.Core.History;
+using ExoJobRunner.Core.Running;
+using ExoJobRunner.Core.Scheduling;
+using Spectre.Console;
+
+namespace ExoJobRunner.Cli.Commands;
+
+/// <summary><c>exojobs history [job] [--last N] [--json]</c>: what ran (or was skipped), when, and how it ended.</summary>
+internal static class HistoryCommand
+{
+    private static readonly Argument<string?> JobArgument = new("job")
+    {
+        Description = "Only this job's runs (default: all jobs).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<int> LastOption = new("--last", "-n")
+    {
+        Description = "How many of the most recent rows to show.",
+        DefaultValueFactory = _ => 20,
+    };
+
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "Prints the rows as a JSON array." };
+
+    public static Command Create()
+    {
+        var command = new Command("history", "Lists recorded runs and skipped occurrences, oldest first, with status and exit code.")
+        {
+            JobArgument,
+            LastOption,
+            JsonOption,
+        };
+        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var configuration = ConfigurationReader.Load(parseResult, Console.Error);
+        if (configuration is null)
+        {
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var last = parseResult.GetValue(LastOption);
+        if (last < 1)
+        {
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"exojobs: --last must be at least 1, not {last}."));
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var jobName = parseResult.GetValue(JobArgument);
+        var history = await HistoryAccess.OpenIfPresentAsync(configuration, Console.Error, cancellationToken);
+        var rows = history is null ? [] : await history.ListAsync(jobName, last, cancellationToken);
+
+        // A job since removed from the configuration still has its history; only a name known to neither is a typo.
+        if (jobName is not null && rows.Count == 0 && configuration.FindJob(jobName) is null)
+        {
+            await Console.Error.WriteLineAsync(CliErrors.UnknownJob(jobName, configuration));
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        if (parseResult.GetValue(JsonOption))
+        {
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(rows.Select(HistoryRow.From), CliJson.Options));
+            return ExitCodes.Succeeded;
+        }
+
+        if (rows.Count == 0)
+        {
+            await Console.Out.WriteLineAsync($"No runs recorded yet in {configuration.History.DatabasePath}.");
+            return ExitCodes.Succeeded;
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("Run id", "Job", "Trigger", "Scheduled", "Started", "Duration", "Status", "Exit", "Summary");
+        foreach (var row in rows)
+        {
+            table.AddRow(
+                row.RunId,
+                Markup.Escape(row.JobName),
+                row.Trigger.ToString(),
+                Local(row.ScheduledAt),
+                Local(row.StartedAt),
+                row.Duration is { } duration ? JobRunner.FormatDuration(duration) : "-",
+                row.Status.ToString(),
+                row.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                Markup.Escape(row.ErrorSummary ?? string.Empty));
+        }
+
+        CliConsole.Create().Write(table);
+        return ExitCodes.Succeeded;
+    }
+
+    private static string Local(DateTimeOffset? time) => time is { } value ? OccurrenceFormat.InZone(value, TimeZoneInfo.Local) : "-";
+
+    /// <summary>One row as <c>--json</c> prints it: times in UTC, the duration in seconds.</summary>
+    internal sealed record HistoryRow(
+        string RunId,
+        string Job,
+        RunTrigger Trigger,
+        RunStatus Status,
+        DateTimeOffset? ScheduledAt,
+        DateTimeOffset? StartedAt,
+        DateTimeOffset? EndedAt,
+        double? DurationSeconds,
+        int? ExitCode,
+        string? ErrorSummary,
+        string? OutputDirectory,
+        int Attempt,
+        string Host,
+        int ProcessId)
+    {
+        public static HistoryRow From(RunRecord row) => new(
+            row.RunId,
+            row.JobName,
+            row.Trigger,
+            row.Status,
+            row.ScheduledAt,
+            row.StartedAt,
+            row.EndedAt,
+            row.Duration?.TotalSeconds,
+            row.ExitCode,
+            row.ErrorSummary,
+            row.OutputDirectory,
+            row.Attempt,
+            row.Host,
+            row.ProcessId);
+    }
+}

@@ -1,0 +1,99 @@
+namespace ExoJobRunner.Core.History;
+
+/// <summary>
+/// The machine-wide lock that keeps <c>exojobs run X</c> and the scheduler from running job X at the same time: a
+/// lock file opened with <see cref="FileShare.None"/> (an exclusive <c>flock</c> on Linux and macOS, a sharing lock
+/// on Windows). The operating system releases it when the holder's process ends however it ends, so a crash never
+/// leaves a job locked. Who holds it is written to a separate file, because the lock file itself cannot be read by
+/// anyone else while it is held.
+/// </summary>
+public sealed class JobLock : IDisposable
+{
+    private readonly FileStream _lockFile;
+    private readonly string _holderPath;
+    private bool _disposed;
+
+    private JobLock(FileStream lockFile, string holderPath)
+    {
+        _lockFile = lockFile;
+        _holderPath = holderPath;
+    }
+
+    /// <summary>The folder of the job lock files: <c>locks/</c> beside the history database.</summary>
+    public static string DirectoryFor(string historyDatabasePath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(historyDatabasePath))!, "locks");
+
+    /// <summary>Takes the lock of <paramref name="jobName"/>, or returns null with whoever holds it.</summary>
+    /// <param name="holder">Who is taking it, written down for anyone refused later.</param>
+    /// <param name="currentHolder">When refused: the holder as it wrote itself down, or null if it has not yet.</param>
+    public static JobLock? TryAcquire(string locksDirectory, string jobName, JobLockHolder holder, out JobLockHolder? currentHolder)
+    {
+        ArgumentNullException.ThrowIfNull(jobName);
+        ArgumentNullException.ThrowIfNull(holder);
+        Directory.CreateDirectory(locksDirectory);
+
+        // Job names are compared ignoring case, so their lock files are too (on case-sensitive file systems as well).
+        var baseName = Path.Combine(locksDirectory, jobName.ToLowerInvariant());
+        FileStream lockFile;
+        try
+        {
+            lockFile = new FileStream(baseName + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            currentHolder = ReadHolder(baseName + ".holder");
+            return null;
+        }
+
+        var acquired = new JobLock(lockFile, baseName + ".holder");
+        acquired.SetHolder(holder);
+        currentHolder = null;
+        return acquired;
+    }
+
+    /// <summary>Rewrites who holds the lock (a queued or retried run of the same job took over without releasing it).</summary>
+    public void SetHolder(JobLockHolder holder)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // Written beside and then moved over, so a refused reader never sees half a file.
+        var temporary = _holderPath + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+        File.WriteAllText(temporary, holder.ToJson());
+        File.Move(temporary, _holderPath, overwrite: true);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+
+        // The holder file goes first: once the lock is free, the next holder may already have written its own.
+        try
+        {
+            File.Delete(_holderPath);
+        }
+        catch (IOException)
+        {
+            // A stale holder file only makes a later refusal message name an old run; the lock itself is what counts.
+        }
+
+        _lockFile.Dispose();
+    }
+
+    private static JobLockHolder? ReadHolder(string path)
+    {
+        try
+        {
+            return JobLockHolder.FromJson(File.ReadAllText(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using ExoJobRunner.Core.Configuration;
+using ExoJobRunner.Core.History.Logging;
+using ExoJobRunner.Core.Running;
+using ExoJobRunner.Core.Scheduling;
+using Microsoft.Extensions.Logging;
+
+namespace ExoJobRunner.Core.History;
+
+/// <summary>
+/// Runs a job the way both <c>exojobs run</c> and the scheduler do: every attempt recorded in history (a Running row
+/// before it starts, its ending after), transient failures retried as the job's <c>retries:</c> says, history pruned
+/// afterwards. The caller holds the job's <see cref="JobLock"/>.
+/// </summary>
+public sealed class RecordedJobRunner
+{
+    private readonly JobRunner _runner;
+    private readonly HistoryStore _history;
+    private readonly HistorySettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+
+    /// <param name="log">The host's log: one line per run start and end (the run's own log goes to its folder).</param>
+    public RecordedJobRunner(JobRunner runner, HistoryStore history, HistorySettings settings, TimeProvider time, ILogger log)
+    {
+        _runner = runner;
+        _history = history;
+        _settings = settings;
+        _time = time;
+        _log = log;
+    }
+
+    /// <summary>Runs <paramref name="request"/> and any retries; returns how the last attempt ended.</summary>
+    /// <param name="heldLock">The job's lock, held by the caller; each retry is written down as its holder.</param>
+    public async Task<RunResult> RunAsync(RunRequest request, JobLock? heldLock, CancellationToken interrupt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var retries = request.Job.Retries;
+        for (var attempt = 1; ; attempt++)
+        {
+            var runId = attempt == 1 && request.RunId is not null ? request.RunId : HistoryRunIds.Create(_time.GetUtcNow());
+            var current = request with
+            {
+                RunId = runId,
+                Attempt = attempt,
+                Trigger = attempt == 1 ? request.Trigger : RunTrigger.Retry,
+            };
+            if (attempt > 1)
+            {
+                heldLock?.SetHolder(JobLockHolder.ThisProcess(runId, _time.GetUtcNow()));
+            }
+
+            var result = await RunAttemptAsync(current, interrupt);
+            if (!ShouldRetry(result, attempt, retries, interrupt))
+            {
+                await PruneAsync();
+                return result;
+            }
+
+            _log.RetryScheduled(result.RunId, result.JobName, attempt, retries.Count, JobRunner.FormatDuration(retries.Delay));
+            try
+            {
+                await Task.Delay(retries.Delay, _time, interrupt);
+            }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            {
+                await PruneAsync();
+                return result;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Only a failure caused by a transient fault is worth another attempt: a script error, a refused body, a timeout
+    /// or an interruption would end the same way again (or was asked for).
+    /// </summary>
+    private static bool ShouldRetry(RunResult result, int attempt, RetryPolicy retries, CancellationToken interrupt) =>
+        attempt <= retries.Count
+        && !interrupt.IsCancellationRequested
+        && result.Status == RunStatus.Failed
+        && result.ExitCode != ExitCodes.InvalidBody
+        && TransientFaults.IsTransient(result.Error);
+
+    private async Task<RunResult> RunAttemptAsync(RunRequest request, CancellationToken interrupt)
+    {
+        var runId = request.RunId!;
+        var job = request.Job;
+        var startedAt = _time.GetUtcNow();
+        var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
+
+        // History is written with CancellationToken.None: an interrupted run must still be recorded as Canceled.
+        await _history.RecordAsync(
+            new RunRecord
+            {
+                RunId = runId,
+                JobName = job.Name,
+                Trigger = request.Trigger,
+                Status = RunStatus.Running,
+                ScheduledAt = request.ScheduledAt,
+                StartedAt = startedAt,
+                OutputDirectory = outputDirectory,
+                Attempt = request.Attempt,
+                Host = Environment.MachineName,
+                ProcessId = Environment.ProcessId,
+                RecordedAt = startedAt,
+            },
+            CancellationToken.None);
+        var scheduled = request.ScheduledAt is { } at
+            ? string.Create(CultureInfo.InvariantCulture, $", scheduled {at.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}")
+            : string.Empty;
+        _log.RunStarted(runId, job.Name, request.Trigger, scheduled, request.Attempt);
+
+        RunResult result;
+        try
+        {
+            result = await _runner.RunAsync(request, interrupt);
+        }
+#pragma warning disable CA1031 // Whatever stops a run from being carried out is recorded as its failure: the caller (a scheduler) must go on.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _log.RunCrashed(exception, runId, job.Name, exception.Message);
+            result = new RunResult
+            {
+                RunId = runId,
+                JobName = job.Name,
+                Status = interrupt.IsCancellationRequested ? RunStatus.Canceled : RunStatus.Failed,
+                ExitCode = interrupt.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.JobFailed,
+                StartedAt = startedAt,
+                EndedAt = _time.GetUtcNow(),
+                ErrorSummary = exception.Message,
+                OutputDirectory = outputDirectory,
+                Error = exception,
+            };
+        }
+
+        await _history.RecordEndAsync(result, CancellationToken.None);
+        var level = result.Status == RunStatus.Succeeded ? LogLevel.Information : LogLevel.Warning;
+        var summary = result.ErrorSummary is null ? string.Empty : ": " + result.ErrorSummary;
+        _log.RunEnded(level, runId, job.Name, result.Status, JobRunner.FormatDuration(result.Duration), result.ExitCode, summary);
+        return result;
+    }
+
+    private async Task PruneAsync()
+    {
+        var pruned = await _history.PruneAsync(_settings.KeepDays, _settings.KeepRuns, _time.GetUtcNow(), CancellationToken.None);
+        foreach (var row in pruned)
+        {
+            RunFolders.Delete(_settings.RunsDirectory, row.OutputDirectory);
+        }
+
+        if (pruned.Count > 0)
+        {
+            _log.Pruned(pruned.Count);
+        }
+    }
+}

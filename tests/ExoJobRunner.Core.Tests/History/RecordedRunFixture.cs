@@ -1,0 +1,76 @@
+using ExoJobRunner.Core.Configuration;
+using ExoJobRunner.Core.History;
+using ExoJobRunner.Core.Jobs;
+using ExoJobRunner.Core.Running;
+using ExoJobRunner.Scripting.CSharp;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ExoJobRunner.Core.Tests.History;
+
+/// <summary>
+/// The real runner and the real C# engine writing into a real history database, on a fake clock that a driver
+/// loop moves forward while a run is going, so timeouts and retry delays pass without waiting for them.
+/// </summary>
+internal sealed class RecordedRunFixture : IAsyncDisposable
+{
+    private RecordedRunFixture(string folder, HistoryStore history)
+    {
+        Folder = folder;
+        History = history;
+        Settings = new HistorySettings { DatabasePath = history.DatabasePath, RunsDirectory = Path.Combine(folder, "runs") };
+        Runner = new RecordedJobRunner(new JobRunner([new CSharpBodyEngine()], sessions: null, Clock), history, Settings, Clock, NullLogger.Instance);
+    }
+
+    public string Folder { get; }
+
+    public HistoryStore History { get; }
+
+    public HistorySettings Settings { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public RecordedJobRunner Runner { get; }
+
+    public static async Task<RecordedRunFixture> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "exojobs-history-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return new RecordedRunFixture(folder, await HistoryStore.OpenAsync(Path.Combine(folder, "history.db"), CancellationToken.None));
+    }
+
+    /// <summary>Runs <paramref name="job"/> as <c>exojobs run</c> would, moving the fake clock a second at a time until it ends.</summary>
+    public async Task<RunResult> RunAsync(JobDefinition job, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        var run = Runner.RunAsync(
+            new RunRequest { Job = job, Parameters = parameters ?? job.Parameters, RunsDirectory = Settings.RunsDirectory },
+            heldLock: null,
+            CancellationToken.None);
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(5, limit.Token));
+            Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        return await run;
+    }
+
+    public Task<IReadOnlyList<RunRecord>> RowsAsync() => History.ListAsync(jobName: null, last: 1000, CancellationToken.None);
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temporary files; the OS cleans them later.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
