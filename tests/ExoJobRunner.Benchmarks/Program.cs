@@ -6,27 +6,28 @@ using ExoJobRunner.Benchmarks.Scheduling;
 using ExoJobRunner.Benchmarks.Startup;
 
 // dotnet run -c Release --project tests/ExoJobRunner.Benchmarks [-- startup|memory|scheduler|all] [--iterations N] [--runs N]
-//     [--idle-seconds N] [--load-seconds N]
+//     [--recompile-every N] [--idle-seconds N] [--load-seconds N]
 // Prints a Markdown report for docs/performance.md on standard output; progress goes to standard error.
-if (args is [Program.MemoryLoopCommand, var mode, var count])
+if (args is [Program.MemoryLoopCommand, var mode, var count, var every])
 {
-    return await MemoryLoop.RunAsync(mode, int.Parse(count, CultureInfo.InvariantCulture));
+    return await MemoryLoop.RunAsync(mode, int.Parse(count, CultureInfo.InvariantCulture), int.Parse(every, CultureInfo.InvariantCulture));
 }
 
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var iterations = Program.OptionValue(args, "--iterations", 20);
 var runs = Program.OptionValue(args, "--runs", 10_000);
+var recompileEvery = Program.OptionValue(args, "--recompile-every", 10);
 var idleSeconds = Program.OptionValue(args, "--idle-seconds", 120);
 var loadSeconds = Program.OptionValue(args, "--load-seconds", 120);
 if (command is not ("all" or "startup" or "memory" or "scheduler"))
 {
-    await Console.Error.WriteLineAsync("usage: ExoJobRunner.Benchmarks [startup|memory|scheduler|all] [--iterations N] [--runs N] [--idle-seconds N] [--load-seconds N]");
+    await Console.Error.WriteLineAsync("usage: ExoJobRunner.Benchmarks [startup|memory|scheduler|all] [--iterations N] [--runs N] [--recompile-every N] [--idle-seconds N] [--load-seconds N]");
     return 2;
 }
 
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {BenchmarkPaths.Configuration} build."));
+    $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {BenchmarkPaths.Configuration} build{Program.LoadAverage()}."));
 Console.WriteLine();
 if (command is "all" or "startup")
 {
@@ -35,7 +36,7 @@ if (command is "all" or "startup")
 
 if (command is "all" or "memory")
 {
-    Console.WriteLine(await MemoryBenchmark.RunAsync(runs));
+    Console.WriteLine(await MemoryBenchmark.RunAsync(runs, recompileEvery));
 }
 
 if (command is "all" or "scheduler")
@@ -50,6 +51,10 @@ internal static partial class Program
 {
     /// <summary>The hidden command the memory benchmark starts its measured processes with.</summary>
     public const string MemoryLoopCommand = "memory-loop";
+
+    /// <summary>The machine's load when the run started (Linux), since other work on a shared machine slows every figure.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "; load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : string.Empty;
 
     public static int OptionValue(string[] args, string name, int fallback)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Running;
+using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -115,8 +116,12 @@ internal static class RunCommand
         await using var engines = new BodyEngines(cache);
 
         // Only the engine of this job's language: a C# run must not pay for starting PowerShell.
+        await using var sessions = new ExchangeSessionPool();
         var runner = new RecordedJobRunner(
-            new JobRunner([engines.For(job.Body.Language)], sessions: null, TimeProvider.System),
+            new JobRunner(
+                [engines.For(job.Body.Language)],
+                (connectionProfile, cancellationToken) => sessions.GetSessionAsync(connectionProfile.ToConnectionSettings(), cancellationToken),
+                TimeProvider.System),
             history,
             configuration.History,
             TimeProvider.System,

@@ -3,6 +3,7 @@ using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
+using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -45,8 +46,13 @@ internal sealed class SchedulerService : BackgroundService
                 .Select(engines.For)
                 .ToList();
             var time = TimeProvider.System;
+            // One session per profile for the scheduler's whole life: every run of every job shares it.
+            await using var sessions = new ExchangeSessionPool(new ExchangeSessionPoolOptions { Logger = _log });
             var runner = new RecordedJobRunner(
-                new JobRunner(languages, sessions: null, time),
+                new JobRunner(
+                    languages,
+                    (profile, cancellationToken) => sessions.GetSessionAsync(profile.ToConnectionSettings(), cancellationToken),
+                    time),
                 _history,
                 _configuration.History,
                 time,

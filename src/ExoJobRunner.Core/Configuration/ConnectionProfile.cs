@@ -23,4 +23,8 @@ public sealed record ConnectionProfile
 
     /// <summary>Tenant size and seed when <see cref="Environment"/> is <see cref="ExchangeEnvironment.Sandbox"/>.</summary>
     public SandboxOptions? Sandbox { get; init; }
+
+    /// <summary>What the Exchange layer needs to open this profile's session (it knows nothing of configuration files).</summary>
+    public ExchangeConnectionSettings ToConnectionSettings() =>
+        new(Name, Environment, AppId, Organization, Certificate, Sandbox);
 }

@@ -27,13 +27,16 @@ public sealed class JobRunner
     public static readonly TimeSpan CancellationGracePeriod = TimeSpan.FromSeconds(3);
 
     private readonly Dictionary<BodyLanguage, IJobBodyEngine> _engines;
-    private readonly Func<ConnectionProfile, ExchangeSession>? _sessions;
+    private readonly Func<ConnectionProfile, CancellationToken, Task<ExchangeSession>>? _sessions;
     private readonly TimeProvider _time;
 
     /// <param name="engines">One engine per body language.</param>
-    /// <param name="sessions">Gives the shared session of a profile (one per profile per process); null when no profile can be used.</param>
+    /// <param name="sessions">
+    /// Gives the shared, connected session of a profile (one per profile per process, see ExchangeSessionPool);
+    /// null when no profile can be used.
+    /// </param>
     /// <param name="time">The clock; tests pass a fake one.</param>
-    public JobRunner(IEnumerable<IJobBodyEngine> engines, Func<ConnectionProfile, ExchangeSession>? sessions, TimeProvider time)
+    public JobRunner(IEnumerable<IJobBodyEngine> engines, Func<ConnectionProfile, CancellationToken, Task<ExchangeSession>>? sessions, TimeProvider time)
     {
         _engines = engines.ToDictionary(engine => engine.Language);
         _sessions = sessions;
@@ -53,10 +56,15 @@ public sealed class JobRunner
         log.RunStarted(runId, job.Name, job.Body.Kind, request.Profile?.Name ?? "none", FormatDuration(job.Timeout));
 
         var context = new JobContext(job.Name, runId, request.Parameters, outputDirectory);
-        var session = request.Profile is not null && _sessions is not null ? _sessions(request.Profile) : null;
-        var bodyRequest = new BodyRunRequest(context, log, session);
+        var (session, connectionFailure) = await ConnectAsync(request.Profile, interrupt);
+        foreach (var warning in session?.ConnectionWarnings ?? [])
+        {
+            log.ConnectionWarning(warning);
+        }
 
-        var (status, exitCode, summary, diagnostics, error) = await ExecuteAsync(job, bodyRequest, log, interrupt);
+        var (status, exitCode, summary, diagnostics, error) = connectionFailure is not null
+            ? ConnectionFailed(job, connectionFailure, log)
+            : await ExecuteAsync(job, new BodyRunRequest(context, log, session?.ForRun(log)), log, interrupt);
 
         var endedAt = _time.GetUtcNow();
         var result = new RunResult
@@ -150,7 +158,10 @@ public sealed class JobRunner
                 var message = outcome.ErrorMessage ?? outcome.Error?.Message ?? "the job failed";
                 var where = outcome.ErrorLocation is null ? string.Empty : $" at {outcome.ErrorLocation}";
                 log.JobFailed(outcome.Error, job.Name, where, message);
-                return (RunStatus.Failed, ExitCodes.JobFailed, message, outcome.Diagnostics, outcome.Error);
+
+                // A body can be the first to touch a session whose token has since been refused: that is still a connection failure.
+                var exitCode = outcome.Error is ExchangeConnectionException ? ExitCodes.ConnectionFailed : ExitCodes.JobFailed;
+                return (RunStatus.Failed, exitCode, message, outcome.Diagnostics, outcome.Error);
 
             default:
                 LogWarnings(outcome, log);
@@ -164,6 +175,36 @@ public sealed class JobRunner
         {
             log.BodyDiagnostic(LogLevel.Warning, diagnostic.ToString());
         }
+    }
+
+    /// <summary>
+    /// Connects the profile's shared session before the body starts, so a bad certificate or a refused token is reported
+    /// as what it is (exit code 5) rather than as a failure of the job's own code.
+    /// </summary>
+    private async Task<(ExchangeSession? Session, ExchangeConnectionException? Failure)> ConnectAsync(ConnectionProfile? profile, CancellationToken interrupt)
+    {
+        if (profile is null || _sessions is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (await _sessions(profile, interrupt), null);
+        }
+        catch (ExchangeConnectionException failure)
+        {
+            return (null, failure);
+        }
+    }
+
+    private static RunEnding ConnectionFailed(
+        JobDefinition job,
+        ExchangeConnectionException failure,
+        ILogger log)
+    {
+        log.ConnectionFailed(job.Name, failure.Message);
+        return (RunStatus.Failed, ExitCodes.ConnectionFailed, failure.Message, [], failure);
     }
 
     private static RunEnding TimedOut(JobDefinition job, ILogger log)
@@ -205,9 +246,30 @@ public sealed class JobRunner
         : timeout.IsCancellationRequested ? RunStatus.TimedOut
         : null;
 
-    /// <summary>A duration as logs and tables show it: <c>2.5s</c>, <c>4m 05s</c>, <c>1h 02m 03s</c>.</summary>
-    public static string FormatDuration(TimeSpan duration) =>
-        duration.TotalSeconds < 60
-            ? duration.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + "s"
-            : duration.ToString(duration.TotalHours >= 1 ? @"h\h\ mm\m\ ss\s" : @"m\m\ ss\s", CultureInfo.InvariantCulture);
+    /// <summary>Durations as a person writes them: <c>2.5s</c>, <c>15m</c>, <c>1h 30m</c>, <c>2m 5s</c>.</summary>
+    public static string FormatDuration(TimeSpan duration)
+    {
+        if (duration.TotalSeconds < 60)
+        {
+            return duration.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + "s";
+        }
+
+        var parts = new List<string>(3);
+        if ((int)duration.TotalHours > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours}h"));
+        }
+
+        if (duration.Minutes > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{duration.Minutes}m"));
+        }
+
+        if (duration.Seconds > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{duration.Seconds}s"));
+        }
+
+        return string.Join(' ', parts);
+    }
 }

@@ -24,9 +24,9 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
     private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
 
     public Task<ExchangeConnection> ConnectAsync(ExchangeConnectionSettings settings, CancellationToken cancellationToken) =>
-        settings.Environment == ExchangeEnvironment.Sandbox
-            ? ConnectToSandboxAsync(settings, cancellationToken)
-            : ConnectToCloudAsync(settings, cancellationToken);
+        settings.Environment != ExchangeEnvironment.Sandbox ? ConnectToCloudAsync(settings, cancellationToken)
+        : settings.SandboxOptions?.Url is { } url ? ConnectToStandaloneSandboxAsync(settings, url, cancellationToken)
+        : ConnectToSandboxAsync(settings, cancellationToken);
 
     private async Task<ExchangeConnection> ConnectToCloudAsync(ExchangeConnectionSettings settings, CancellationToken cancellationToken)
     {
@@ -110,6 +110,63 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
 
             credential.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Connects to a sandbox started elsewhere by <c>exojobs sandbox</c> exactly as to a real tenant: the profile's own
+    /// app id, organization and certificate sign in, so a wrong certificate or an unknown app fails as it would in production.
+    /// </summary>
+    private async Task<ExchangeConnection> ConnectToStandaloneSandboxAsync(ExchangeConnectionSettings settings, Uri url, CancellationToken cancellationToken)
+    {
+        var profile = settings.ProfileName;
+        var warnings = new List<string>();
+        var appId = RequireAppId(settings);
+        var organization = RequireOrganization(settings, warnings);
+        var source = settings.CertificateSource ?? throw new ExchangeConnectionException(
+            $"Profile '{profile}' has no client certificate: use the PEM certificate and key (or the PFX) that 'exojobs sandbox' wrote.");
+        using var serverCertificate = LoadServerCertificate(profile, settings.SandboxOptions?.ServerCertificatePath);
+
+        var certificate = ForProfile(profile, () => CertificateLoader.Load(source));
+        HttpClient? httpClient = null;
+        try
+        {
+            warnings.AddRange(CheckCertificate(profile, certificate));
+            httpClient = CreateHttpClient(PinnedServerCertificate.CreateHandler(serverCertificate));
+            var tokens = ExchangeTokenProvider.ForPrivateAuthority(
+                new Uri(url, organization + "/"), url.GetLeftPart(UriPartial.Authority) + "/.default", appId, organization, certificate, httpClient);
+            await ForProfileAsync(profile, () => tokens.GetAccessTokenAsync(forceRefresh: false, cancellationToken));
+
+            var client = new ExchangeRestClient(httpClient, tokens, url, organization, options.Client);
+            var session = Announce(new ExchangeSession(profile, ExchangeEnvironment.Sandbox, organization, client, warnings, options.Logger));
+            return new ExchangeConnection(settings, session, [httpClient, certificate]);
+        }
+        catch
+        {
+            httpClient?.Dispose();
+            certificate.Dispose();
+            throw;
+        }
+    }
+
+    private static X509Certificate2 LoadServerCertificate(string profile, string? path)
+    {
+        if (path is null)
+        {
+            throw new ExchangeConnectionException(
+                $"Profile '{profile}': a standalone sandbox needs 'serverCertificate', the server certificate file 'exojobs sandbox' printed.");
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new ExchangeConnectionException(
+                $"Profile '{profile}': the sandbox server certificate {path} cannot be read ({exception.Message}). " +
+                "Use the file 'exojobs sandbox' printed, and restart it if it was stopped.",
+                exception);
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class RuleSettings
         return _severities[rule.Id];
     }
 
-    /// <summary>Rules whose severity differs from their default, ordered by id: part of what a compiled script's cache key covers.</summary>
+    /// <summary>Rules whose severity differs from their default, ordered by id: what the compilation's diagnostic options must change.</summary>
     public IEnumerable<KeyValuePair<string, RuleSeverity>> Overridden =>
         RuleCatalog.All
             .Where(rule => _severities[rule.Id] != rule.DefaultSeverity)

@@ -2,7 +2,6 @@ using System.Globalization;
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running;
-using ExoJobRunner.Scripting.Analysis;
 using ExoJobRunner.Scripting.CSharp.Caching;
 
 namespace ExoJobRunner.Scripting.CSharp;
@@ -38,6 +37,10 @@ public sealed class CSharpBodyEngine : IJobBodyEngine
         "System.Threading",
         "System.Threading.Tasks",
         "Microsoft.Extensions.Logging",
+
+        // The typed cmdlet API: Exo.GetMailbox(…) and its result and value types (Mailbox, ResultSize …).
+        "ExoJobRunner.Exchange.Cmdlets",
+        "ExoJobRunner.Exchange.Results",
     ];
 
     public BodyLanguage Language => BodyLanguage.CSharp;
@@ -99,7 +102,7 @@ public sealed class CSharpBodyEngine : IJobBodyEngine
             return await ScriptBuilder.BuildAsync(body, cancellationToken);
         }
 
-        var key = ScriptCacheKey.For(body, DefaultImports, RuleSettings.For(body));
+        var key = ScriptCacheKey.For(body, DefaultImports);
         if (_cache.TryLoad(key) is { } cached)
         {
             return new ScriptBuild(cached.Script, [], cached.Warnings);

@@ -5,40 +5,47 @@ using System.Text;
 namespace ExoJobRunner.Benchmarks.Memory;
 
 /// <summary>
-/// The memory of one process running a C# job many times: exojobs' engine (collectible load context, unloaded after
-/// each run) against the same loop on <c>CSharpScript.RunAsync</c>. Each mode runs in a process of its own, both at
-/// once (one per core), so neither's memory is counted in the other's.
+/// The memory of one process running a C# job many times, its script changing (and so compiled again) every few runs:
+/// exojobs' engine (collectible load context, unloaded after each run) against the same loop on the Roslyn scripting
+/// API's <c>RunAsync</c>. Each loop runs in a process of its own, both at once (one per core), so neither's memory is
+/// counted in the other's.
 /// </summary>
 internal static class MemoryBenchmark
 {
-    public static async Task<string> RunAsync(int runs)
+    public static async Task<string> RunAsync(int runs, int recompileEvery)
     {
-        var modes = new[] { (Name: "exojobs C# engine (collectible context, unloaded after each run)", Mode: MemoryLoop.EngineMode), (Name: "`CSharpScript.RunAsync`", Mode: MemoryLoop.RunAsyncMode) };
-        var results = await Task.WhenAll(modes.Select(mode => MeasureAsync(mode.Mode, runs)));
+        var modes = new[]
+        {
+            (Name: "exojobs C# engine (disk cache; collectible context unloaded after each run)", Mode: MemoryLoop.EngineMode),
+            (Name: "Roslyn `CSharpScript.Create(…).RunAsync()`", Mode: MemoryLoop.RunAsyncMode),
+        };
+        var results = await Task.WhenAll(modes.Select(mode => MeasureAsync(mode.Mode, runs, recompileEvery)));
 
         var table = new StringBuilder()
-            .AppendLine("| Loop | Runs | Managed heap before → after | Growth | Working set before → after | Growth | Assemblies loaded before → after | Time |")
-            .AppendLine("|---|---|---|---|---|---|---|---|");
+            .AppendLine(CultureInfo.InvariantCulture, $"{runs:N0} runs each, the script changing every {recompileEvery} runs ({runs / recompileEvery:N0} compilations); memory after a full blocking GC, first sample after {MemoryLoop.WarmupRuns} warm-up runs.")
+            .AppendLine()
+            .AppendLine("| Loop | Live managed heap | GC committed | Resident, not file-backed | Working set | Assemblies loaded | Time |")
+            .AppendLine("|---|---|---|---|---|---|---|");
         foreach (var ((name, _), samples) in modes.Zip(results))
         {
             var (first, last) = (samples[0], samples[^1]);
             table.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {name} | {last.Runs:N0} | {Mb(first.ManagedBytes)} → {Mb(last.ManagedBytes)} MB | {Mb(last.ManagedBytes - first.ManagedBytes)} MB "
-                + $"| {Mb(first.WorkingSetBytes)} → {Mb(last.WorkingSetBytes)} MB | {Mb(last.WorkingSetBytes - first.WorkingSetBytes)} MB "
+                $"| {name} | {Change(first.ManagedBytes, last.ManagedBytes)} | {Change(first.CommittedBytes, last.CommittedBytes)} "
+                + $"| {Change(first.AnonymousBytes, last.AnonymousBytes)} | {Change(first.WorkingSetBytes, last.WorkingSetBytes)} "
                 + $"| {first.LoadedAssemblies} → {last.LoadedAssemblies} | {last.Elapsed.TotalSeconds:F0} s |"));
         }
 
-        table.AppendLine().AppendLine("Working set after every tenth of the runs (MB):").AppendLine();
+        table.AppendLine().AppendLine("After every tenth of the runs (resident not file-backed / working set, MB):").AppendLine();
         foreach (var ((name, _), samples) in modes.Zip(results))
         {
-            table.AppendLine(CultureInfo.InvariantCulture, $"- {name}: {string.Join(", ", samples.Select(sample => Mb(sample.WorkingSetBytes)))}");
+            table.AppendLine(CultureInfo.InvariantCulture, $"- {name}: {string.Join(", ", samples.Select(sample => $"{Mb(sample.AnonymousBytes)}/{Mb(sample.WorkingSetBytes)}"))}");
         }
 
         return table.ToString();
     }
 
-    private static async Task<IReadOnlyList<MemorySample>> MeasureAsync(string mode, int runs)
+    private static async Task<IReadOnlyList<MemorySample>> MeasureAsync(string mode, int runs, int recompileEvery)
     {
         var startInfo = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("the harness's own path is unknown"))
         {
@@ -48,6 +55,7 @@ internal static class MemoryBenchmark
         startInfo.ArgumentList.Add(Program.MemoryLoopCommand);
         startInfo.ArgumentList.Add(mode);
         startInfo.ArgumentList.Add(runs.ToString(CultureInfo.InvariantCulture));
+        startInfo.ArgumentList.Add(recompileEvery.ToString(CultureInfo.InvariantCulture));
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start the memory loop");
         var samples = new List<MemorySample>();
@@ -67,6 +75,10 @@ internal static class MemoryBenchmark
             ? samples
             : throw new InvalidOperationException($"the {mode} memory loop exited with {process.ExitCode}");
     }
+
+    /// <summary>"before → after MB (+growth)".</summary>
+    private static string Change(long before, long after) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Mb(before)} → {Mb(after)} MB ({(after >= before ? "+" : string.Empty)}{Mb(after - before)})");
 
     private static string Mb(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("F1", CultureInfo.InvariantCulture);
 }

@@ -39,6 +39,7 @@ internal static class StartupBenchmark
             [
                 new("`exojobs run`, warm cache", BenchmarkPaths.Exojobs, ["run", "trivial"], iterations, () => Cache(warmCache)),
                 new("`exojobs run`, cold cache", BenchmarkPaths.Exojobs, ["run", "trivial"], slow, () => Cache(Path.Combine(folder, "cold-cache-" + coldCaches++.ToString(CultureInfo.InvariantCulture)))),
+                new("`exojobs --version` (the CLI's own start-up, no job)", BenchmarkPaths.Exojobs, ["--version"], iterations, None),
                 new("naive `CSharpScript.EvaluateAsync` runner", BenchmarkPaths.NaiveScriptRunner, ["trivial.csx"], slow, None),
                 new(".NET hello world (floor)", BenchmarkPaths.HelloWorld, [], iterations, None),
             ];

@@ -67,6 +67,9 @@ public sealed class SarifReportWriterTests
         var index = result.GetProperty("ruleIndex").GetInt32();
         Assert.Equal(RuleCatalog.All.Count, index);
         Assert.Equal("CS0103", rules[index].GetProperty("id").GetString());
+        Assert.Equal("CS0103 (the C# compiler)", rules[index].GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(rules[index].GetProperty("fullDescription").GetProperty("text").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(rules[index].GetProperty("help").GetProperty("text").GetString()));
         Assert.Equal("error", result.GetProperty("level").GetString());
     }
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using ExoJobRunner.Core.Running;
-using ExoJobRunner.Scripting.Analysis;
 using ExoJobRunner.Scripting.CSharp;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using ExoJobRunner.Scripting.Tests.CSharp;
@@ -30,7 +29,7 @@ public sealed class CompiledScriptCacheTests : IDisposable
         // The entry for this body's key holds another script: if the run compiled the body, it would log "compiled".
         var body = _workspace.FileBody("jobs/report.csx", "Log.LogInformation(\"compiled\");");
         var other = await ScriptBuilder.BuildAsync(_workspace.FileBody("jobs/other.csx", "Log.LogInformation(\"from the cache\");"), CancellationToken.None);
-        var key = ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports, RuleSettings.For(body));
+        var key = ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports);
         Assert.True(_cache.Store(key, new CachedScript(other.Script!, [], new Dictionary<string, string>())));
         var log = new RecordingLogger();
 
@@ -113,7 +112,7 @@ public sealed class CompiledScriptCacheTests : IDisposable
 
         Assert.Equal(BodyOutcomeKind.Succeeded, outcome.Kind);
         Assert.Equal("fine", Assert.Single(log.Entries).Message);
-        var key = ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports, RuleSettings.For(body));
+        var key = ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports);
         Assert.NotNull(_cache.TryLoad(key));
     }
 
@@ -145,7 +144,7 @@ public sealed class CompiledScriptCacheTests : IDisposable
 
         Assert.All(outcomes, outcome => Assert.Equal(BodyOutcomeKind.Succeeded, outcome.Kind));
         Assert.EndsWith(".script", Assert.Single(Directory.GetFiles(_cacheDirectory)), StringComparison.Ordinal);
-        var key = ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports, RuleSettings.For(body));
+        var key = ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports);
         Assert.NotNull(_cache.TryLoad(key));
     }
 
@@ -173,7 +172,7 @@ public sealed class CompiledScriptCacheTests : IDisposable
     private async Task<WeakReference> RunFromCacheAndCaptureContextAsync(Core.Jobs.JobBody body)
     {
         var log = new RecordingLogger();
-        var key = ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports, RuleSettings.For(body));
+        var key = ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports);
         Assert.NotNull(_cache.TryLoad(key));
 
         var outcome = await new CSharpBodyEngine(_cache).RunAsync(body, _workspace.Request(log), CancellationToken.None);

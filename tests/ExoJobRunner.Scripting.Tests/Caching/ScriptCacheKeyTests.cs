@@ -1,6 +1,5 @@
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Jobs;
-using ExoJobRunner.Scripting.Analysis;
 using ExoJobRunner.Scripting.CSharp;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using ExoJobRunner.Scripting.Tests.CSharp;
@@ -82,7 +81,7 @@ public sealed class ScriptCacheKeyTests : IDisposable
                 break;
         }
 
-        Assert.NotEqual(before.Value, ScriptCacheKey.For(body, imports, RuleSettings.For(body)).Value);
+        Assert.NotEqual(before.Value, ScriptCacheKey.For(body, imports).Value);
     }
 
     [Fact]
@@ -108,5 +107,5 @@ public sealed class ScriptCacheKeyTests : IDisposable
 
     private JobBody Body() => _workspace.FileBody("jobs/main.csx", MainCode);
 
-    private static ScriptCacheKey KeyOf(JobBody body) => ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports, RuleSettings.For(body));
+    private static ScriptCacheKey KeyOf(JobBody body) => ScriptCacheKey.For(body, CSharpBodyEngine.DefaultImports);
 }

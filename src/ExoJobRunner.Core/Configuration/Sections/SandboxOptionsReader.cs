@@ -4,10 +4,13 @@ using ExoJobRunner.Exchange.Connection;
 
 namespace ExoJobRunner.Core.Configuration.Sections;
 
-/// <summary>Reads a profile's <c>sandbox: { mailboxes: 250, seed: 42 }</c>.</summary>
+/// <summary>
+/// Reads a profile's <c>sandbox: { mailboxes: 250, seed: 42, faults: "503:0.1" }</c> (in-process), or
+/// <c>sandbox: { url: https://127.0.0.1:PORT/, serverCertificate: path.pem }</c> (a standalone <c>exojobs sandbox</c>).
+/// </summary>
 internal static class SandboxOptionsReader
 {
-    private static readonly MappingKeys Keys = new("the sandbox options", "mailboxes", "seed");
+    private static readonly MappingKeys Keys = new("the sandbox options", "mailboxes", "seed", "faults", "url", "serverCertificate");
 
     public static SandboxOptions Read(YamlEntry entry, YamlFile file)
     {
@@ -20,6 +23,37 @@ internal static class SandboxOptionsReader
         var keys = Keys.Select(mapping, file);
         var mailboxes = keys.TryGetValue("mailboxes", out var mailboxesEntry) ? file.ReadInt(mailboxesEntry, minimum: 1) : null;
         var seed = keys.TryGetValue("seed", out var seedEntry) ? file.ReadInt(seedEntry, minimum: int.MinValue) : null;
-        return new SandboxOptions(mailboxes ?? SandboxOptions.DefaultMailboxes, seed ?? SandboxOptions.DefaultSeed);
+        var faults = keys.TryGetValue("faults", out var faultsEntry) ? file.ReadString(faultsEntry) : null;
+        var url = keys.TryGetValue("url", out var urlEntry) ? ReadUrl(urlEntry, file) : null;
+        var serverCertificate = keys.TryGetValue("serverCertificate", out var serverCertificateEntry) ? file.ReadPath(serverCertificateEntry) : null;
+        if (urlEntry is not null && serverCertificateEntry is null)
+        {
+            file.Error(
+                ConfigurationDiagnosticIds.MissingProfileKey,
+                "a standalone sandbox ('url') needs 'serverCertificate': the server certificate file 'exojobs sandbox' printed, so the client trusts exactly that server",
+                urlEntry.Key);
+        }
+
+        return new SandboxOptions(mailboxes ?? SandboxOptions.DefaultMailboxes, seed ?? SandboxOptions.DefaultSeed, faults, url, serverCertificate);
+    }
+
+    private static Uri? ReadUrl(YamlEntry entry, YamlFile file)
+    {
+        var scalar = file.ReadScalar(entry);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(scalar.Value.Trim(), UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
+        {
+            return url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+        }
+
+        file.Error(
+            ConfigurationDiagnosticIds.InvalidValue,
+            $"sandbox url '{scalar.Value}' is not an https address; use the one 'exojobs sandbox' printed, e.g. https://127.0.0.1:5443/",
+            scalar);
+        return null;
     }
 }

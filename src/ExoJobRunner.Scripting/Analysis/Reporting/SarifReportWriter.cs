@@ -82,22 +82,19 @@ public static class SarifReportWriter
         json.WriteString("id", id);
         if (RuleCatalog.Find(id) is not { } rule)
         {
-            // A compiler or parser diagnostic, or a configuration problem: its id is all the log can say about it.
-            json.WriteStartObject("shortDescription");
-            json.WriteString("text", id);
-            json.WriteEndObject();
+            // Not one of ours: code scanning still wants a description and help, so say where the diagnostic comes from.
+            var source = Source(id);
+            WriteText(json, "shortDescription", $"{id} ({source})");
+            WriteText(json, "fullDescription", $"{id}, reported by {source}; the result's message says what is wrong and where.");
+            WriteText(json, "help", $"{id} is reported by {source}; the result's message says what to change at the reported position.");
             json.WriteEndObject();
             return;
         }
 
         var page = RuleDocumentation.Markdown(rule);
         json.WriteString("name", rule.Name);
-        json.WriteStartObject("shortDescription");
-        json.WriteString("text", rule.Title);
-        json.WriteEndObject();
-        json.WriteStartObject("fullDescription");
-        json.WriteString("text", RuleDocumentation.Summary(rule));
-        json.WriteEndObject();
+        WriteText(json, "shortDescription", rule.Title);
+        WriteText(json, "fullDescription", RuleDocumentation.Summary(rule));
         json.WriteString("helpUri", rule.HelpUri.ToString());
         json.WriteStartObject("help");
         json.WriteString("text", page);
@@ -120,9 +117,7 @@ public static class SarifReportWriter
         json.WriteString("ruleId", diagnostic.Id);
         json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", diagnostic.IsError ? "error" : "warning");
-        json.WriteStartObject("message");
-        json.WriteString("text", diagnostic.Message);
-        json.WriteEndObject();
+        WriteText(json, "message", diagnostic.Message);
         if (diagnostic.Location is { } location)
         {
             json.WriteStartArray("locations");
@@ -150,6 +145,18 @@ public static class SarifReportWriter
             json.WriteEndArray();
         }
 
+        json.WriteEndObject();
+    }
+
+    private static string Source(string id) =>
+        id.StartsWith("CS", StringComparison.Ordinal) ? "the C# compiler"
+        : id.StartsWith("EXOCFG", StringComparison.Ordinal) ? "the exojobs configuration loader (see docs/configuration-errors.md)"
+        : "the PowerShell parser";
+
+    private static void WriteText(Utf8JsonWriter json, string property, string text)
+    {
+        json.WriteStartObject(property);
+        json.WriteString("text", text);
         json.WriteEndObject();
     }
 

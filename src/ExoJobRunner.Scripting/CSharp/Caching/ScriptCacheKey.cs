@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ExoJobRunner.Core.Jobs;
-using ExoJobRunner.Scripting.Analysis;
 
 namespace ExoJobRunner.Scripting.CSharp.Caching;
 
@@ -16,19 +15,26 @@ internal sealed record ScriptCacheKey(string Value, IReadOnlyDictionary<string, 
 {
     /// <summary>
     /// Covers the body's code and where it sits (the PDB and the diagnostics name its file and lines), every file it
-    /// <c>#load</c>s (transitively), the imports, the rule severities the job sets, and the
+    /// <c>#load</c>s (transitively), the imports, the job's <c>rules:</c> entries, and the
     /// <see cref="ScriptCacheFingerprint"/> of compiler, runtime and host.
     /// </summary>
-    public static ScriptCacheKey For(JobBody body, IEnumerable<string> imports, RuleSettings rules)
+    /// <remarks>
+    /// The <c>rules:</c> entries are hashed as written rather than resolved against the catalogue, which a cache hit
+    /// has no need to load; an entry naming no rule fails the compilation, so it never reaches the cache.
+    /// </remarks>
+    public static ScriptCacheKey For(JobBody body, IEnumerable<string> imports)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(imports);
-        ArgumentNullException.ThrowIfNull(rules);
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Add(hash, ScriptCacheFingerprint.Value);
         Add(hash, "imports=" + string.Join(',', imports));
-        Add(hash, "rules=" + string.Join(',', rules.Overridden.Select(rule => rule.Key + ":" + rule.Value)));
+        foreach (var rule in body.RuleOverrides)
+        {
+            Add(hash, "rule=" + rule.RuleId + ":" + rule.Severity);
+        }
+
         Add(hash, string.Create(CultureInfo.InvariantCulture, $"body={body.FilePath}|{body.IsInline}|{body.LineOffset}|{body.ColumnOffset}"));
         Add(hash, body.Code);
 
