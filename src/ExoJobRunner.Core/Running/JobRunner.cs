@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.Jobs;
@@ -239,7 +238,7 @@ public sealed class JobRunner
 
     /// <summary>An abandoned body may still fault later; observe it so it never surfaces as an unobserved exception.</summary>
     private static void ObserveLateFailure(Task bodyTask) =>
-        bodyTask.ContinueWith(static task => Debug.Assert(task.IsCompleted, "continuation runs on completion"), TaskScheduler.Default);
+        bodyTask.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private static RunStatus? CancellationReason(CancellationToken interrupt, CancellationToken timeout) =>
         interrupt.IsCancellationRequested ? RunStatus.Canceled
