@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ExoJobRunner.Benchmarks;
 using ExoJobRunner.Benchmarks.Memory;
+using ExoJobRunner.Benchmarks.Scheduling;
 using ExoJobRunner.Benchmarks.Startup;
 
-// dotnet run -c Release --project tests/ExoJobRunner.Benchmarks [-- startup|memory|all] [--iterations N] [--runs N] [--recompile-every N]
+// dotnet run -c Release --project tests/ExoJobRunner.Benchmarks [-- startup|memory|scheduler|all] [--iterations N] [--runs N]
+//     [--recompile-every N] [--idle-seconds N] [--load-seconds N]
 // Prints a Markdown report for docs/performance.md on standard output; progress goes to standard error.
 if (args is [Program.MemoryLoopCommand, var mode, var count, var every])
 {
@@ -15,9 +17,11 @@ var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordi
 var iterations = Program.OptionValue(args, "--iterations", 20);
 var runs = Program.OptionValue(args, "--runs", 10_000);
 var recompileEvery = Program.OptionValue(args, "--recompile-every", 10);
-if (command is not ("all" or "startup" or "memory"))
+var idleSeconds = Program.OptionValue(args, "--idle-seconds", 120);
+var loadSeconds = Program.OptionValue(args, "--load-seconds", 120);
+if (command is not ("all" or "startup" or "memory" or "scheduler"))
 {
-    await Console.Error.WriteLineAsync("usage: ExoJobRunner.Benchmarks [startup|memory|all] [--iterations N] [--runs N] [--recompile-every N]");
+    await Console.Error.WriteLineAsync("usage: ExoJobRunner.Benchmarks [startup|memory|scheduler|all] [--iterations N] [--runs N] [--recompile-every N] [--idle-seconds N] [--load-seconds N]");
     return 2;
 }
 
@@ -33,6 +37,11 @@ if (command is "all" or "startup")
 if (command is "all" or "memory")
 {
     Console.WriteLine(await MemoryBenchmark.RunAsync(runs, recompileEvery));
+}
+
+if (command is "all" or "scheduler")
+{
+    Console.WriteLine(await SchedulerLoadBenchmark.RunAsync(idleSeconds, loadSeconds));
 }
 
 return 0;

@@ -146,10 +146,17 @@ public sealed class CheckRulesTests
     [Fact]
     public async Task Run_ConcurrentProcessesCompilingTheSameScript_LeaveOneWholeEntry()
     {
-        // Three jobs with the same .csx body: a job runs in one process at a time, a script may be shared by many.
-        string[] jobs = ["probe", "probe-2", "probe-3"];
+        const int Processes = 3;
         using var workspace = Workspace.FromFixture("rules");
         var cache = IsolatedCache(workspace);
+
+        // One job runs in one process at a time (the job lock), so each process runs a job of its own; all of them
+        // share probe.csx, which is what the cache compiles.
+        string[] jobs = ["probe", .. Enumerable.Range(1, Processes - 1).Select(twin => $"probe-{twin}")];
+        foreach (var twin in jobs.Skip(1))
+        {
+            workspace.Write($"jobs/{twin}.yaml", "csx: probe.csx\n");
+        }
 
         var results = await Task.WhenAll(jobs.Select(job => ExojobsProcess.RunAsync(workspace.Directory, cache, "run", job)));
         var afterwards = await ExojobsProcess.RunAsync(workspace.Directory, cache, "run", "probe");

@@ -21,6 +21,24 @@ public sealed class ExchangeJobTests
     }
 
     [Fact]
+    public async Task PowerShellSampleJob_SeesTheSameSharedMailboxes_AsTheCSharpSample()
+    {
+        using var workspace = Workspace.FromRepositorySamples();
+
+        var powerShell = await RunAsync(workspace, "run", "shared-mailboxes");
+        var csharp = await RunAsync(workspace, "run", "mailbox-report");
+
+        Assert.True(powerShell.ExitCode == 0, powerShell.ToString());
+        Assert.True(csharp.ExitCode == 0, csharp.ToString());
+        var report = Directory.GetFiles(workspace.PathOf(".exojobs/runs/mailbox-report"), "mailbox-sizes.csv", SearchOption.AllDirectories).Single();
+        var sharedInReport = File.ReadAllLines(report).Count(row => row.Split(',')[2] == "SharedMailbox");
+        Assert.True(sharedInReport > 0, "the seeded tenant has shared mailboxes");
+        Assert.Contains($"{sharedInReport} shared mailboxes, ", powerShell.StandardOutput, StringComparison.Ordinal);
+        var access = Directory.GetFiles(workspace.PathOf(".exojobs/runs/shared-mailboxes"), "shared-mailbox-access.csv", SearchOption.AllDirectories).Single();
+        Assert.Equal("\"Identity\",\"User\",\"AccessRights\"", File.ReadLines(access).First());
+    }
+
+    [Fact]
     public async Task CountJob_SeesExactlyTheSeededTenant()
     {
         using var workspace = Workspace.FromFixture("exchange");

@@ -37,6 +37,17 @@ public sealed class StandaloneSandboxTests(StandaloneSandbox sandbox) : IClassFi
     }
 
     [Fact]
+    public async Task PowerShellSampleJob_OnTheStandaloneProfile_Succeeds()
+    {
+        using var workspace = WorkspaceWith(sandbox.ProfileYaml);
+
+        var result = await RunAsync(workspace, null, "run", "shared-mailboxes", "--profile", "standalone");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"\d+ shared mailboxes, \d+ explicit permissions", result.StandardOutput);
+    }
+
+    [Fact]
     public async Task WrongCertificate_Exits5_SayingToUploadIt()
     {
         using var workspace = WorkspaceWith(string.Empty);

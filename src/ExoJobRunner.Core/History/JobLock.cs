@@ -9,6 +9,9 @@ namespace ExoJobRunner.Core.History;
 /// </summary>
 public sealed class JobLock : IDisposable
 {
+    private const int HolderReadAttempts = 5;
+    private static readonly TimeSpan HolderReadPause = TimeSpan.FromMilliseconds(20);
+
     private readonly FileStream _lockFile;
     private readonly string _holderPath;
     private bool _disposed;
@@ -41,7 +44,7 @@ public sealed class JobLock : IDisposable
         }
         catch (IOException)
         {
-            currentHolder = ReadHolder(baseName + ".holder");
+            currentHolder = ReadHolderOfNewLock(baseName + ".holder");
             return null;
         }
 
@@ -83,6 +86,24 @@ public sealed class JobLock : IDisposable
         }
 
         _lockFile.Dispose();
+    }
+
+    /// <summary>
+    /// The holder writes itself down just after taking the lock; a refusal in between would find no file, so the
+    /// read is tried a few times, briefly, before the refusal goes without the holder's name.
+    /// </summary>
+    private static JobLockHolder? ReadHolderOfNewLock(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var holder = ReadHolder(path);
+            if (holder is not null || attempt == HolderReadAttempts)
+            {
+                return holder;
+            }
+
+            Thread.Sleep(HolderReadPause);
+        }
     }
 
     private static JobLockHolder? ReadHolder(string path)

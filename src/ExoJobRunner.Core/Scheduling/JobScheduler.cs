@@ -118,18 +118,20 @@ public sealed class JobScheduler : IDisposable
         }
 
         var slots = new List<JobSlot>();
+        var firstSeen = new List<(string, DateTimeOffset)>();
         foreach (var job in _options.Jobs.Where(job => job.Enabled && job.Schedule is not null))
         {
             // A job seen for the first time has missed nothing: it starts from now.
             var lastHandled = await _history.GetLastOccurrenceAsync(job.Name, CancellationToken.None);
             if (lastHandled is null)
             {
-                lastHandled = now;
-                await _history.SetLastOccurrenceAsync(job.Name, now, CancellationToken.None);
+                firstSeen.Add((job.Name, now));
             }
 
-            slots.Add(new JobSlot(job, lastHandled.Value));
+            slots.Add(new JobSlot(job, lastHandled ?? now));
         }
+
+        await _history.SetLastOccurrencesAsync(firstSeen, CancellationToken.None);
 
         _log.SchedulerStarted(Environment.ProcessId, slots.Count, _options.MaxConcurrentRuns, _history.DatabasePath);
         return slots;
@@ -147,11 +149,16 @@ public sealed class JobScheduler : IDisposable
         {
             stopping.ThrowIfCancellationRequested();
             var now = _time.GetUtcNow();
+            var dueNow = new List<JobSlot>();
             while (due.TryPeek(out var slot, out var occurrence) && occurrence <= now)
             {
-                due.Dequeue();
-                await HandleDueAsync(slot, now);
-                Enqueue(due, slot);
+                dueNow.Add(due.Dequeue());
+            }
+
+            if (dueNow.Count > 0)
+            {
+                await HandleDueAsync(dueNow, now);
+                dueNow.ForEach(slot => Enqueue(due, slot));
             }
 
             var wake = now + LongestSleep;
@@ -160,11 +167,13 @@ public sealed class JobScheduler : IDisposable
                 wake = earliest;
             }
 
-            Sleeping?.Invoke(wake);
-
             // Whole milliseconds, rounded up: a delay rounded down to zero would spin until the occurrence.
             var delay = TimeSpan.FromMilliseconds(Math.Ceiling((wake - now).TotalMilliseconds));
-            await Task.Delay(delay, _time, stopping);
+            var sleep = Task.Delay(delay, _time, stopping);
+
+            // Told once the timer exists, so whoever moves the clock (a test) cannot move it before the timer is set.
+            Sleeping?.Invoke(wake);
+            await sleep;
         }
     }
 
@@ -178,25 +187,51 @@ public sealed class JobScheduler : IDisposable
     }
 
     /// <summary>
-    /// Handles every occurrence of <paramref name="slot"/>'s job since the last handled one. Those more than
-    /// <see cref="MisfireThreshold"/> old were missed and go to the misfire policy; the rest fire in order.
+    /// Handles every occurrence of each due job since its last handled one. Those more than
+    /// <see cref="MisfireThreshold"/> old were missed and go to the misfire policy; the rest fire in order. The jobs'
+    /// new last-handled occurrences are written in one transaction before anything starts: after a crash in between,
+    /// an occurrence is lost rather than run twice, and a second with many jobs due costs one write, not one each.
     /// </summary>
-    private async Task HandleDueAsync(JobSlot slot, DateTimeOffset now)
+    private async Task HandleDueAsync(List<JobSlot> slots, DateTimeOffset now)
     {
+        var plans = slots.Select(slot => Plan(slot, now)).ToList();
+        try
+        {
+            await _history.SetLastOccurrencesAsync(slots.Select(slot => (slot.Job.Name, slot.LastHandled)), CancellationToken.None);
+        }
+#pragma warning disable CA1031 // A history write that failed must not stop the jobs from running; the next write catches up.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _log.HandlingFailed(exception, string.Join(", ", slots.Select(slot => slot.Job.Name)), exception.Message);
+        }
+
+        foreach (var plan in plans)
+        {
+            await CarryOutAsync(plan);
+        }
+    }
+
+    /// <summary>Works out what is due for one job and moves its last handled occurrence past it.</summary>
+    private static DuePlan Plan(JobSlot slot, DateTimeOffset now)
+    {
+        var job = slot.Job;
+        var lateCutoff = now - MisfireThreshold;
+        var missed = MissedOccurrences.Between(slot.Schedule, job.TimeZone, slot.LastHandled, lateCutoff);
+        var onTimeFrom = slot.LastHandled > lateCutoff ? slot.LastHandled : lateCutoff;
+        List<DateTimeOffset> onTime = onTimeFrom < now
+            ? [.. slot.Schedule.Cron.GetOccurrences(onTimeFrom, now, job.TimeZone, fromInclusive: false, toInclusive: true)]
+            : [];
+        slot.LastHandled = onTime.Count > 0 ? onTime[^1] : missed.Latest ?? slot.LastHandled;
+        return new DuePlan(slot, missed, onTime);
+    }
+
+    private async Task CarryOutAsync(DuePlan plan)
+    {
+        var (slot, missed, onTime) = plan;
         var job = slot.Job;
         try
         {
-            var lateCutoff = now - MisfireThreshold;
-            var missed = MissedOccurrences.Between(slot.Schedule, job.TimeZone, slot.LastHandled, lateCutoff);
-            var onTimeFrom = slot.LastHandled > lateCutoff ? slot.LastHandled : lateCutoff;
-            var onTime = onTimeFrom < now
-                ? slot.Schedule.Cron.GetOccurrences(onTimeFrom, now, job.TimeZone, fromInclusive: false, toInclusive: true).ToList()
-                : [];
-
-            // Remembered before anything starts: after a crash in between, an occurrence is lost rather than run twice.
-            slot.LastHandled = onTime.Count > 0 ? onTime[^1] : missed.Latest ?? slot.LastHandled;
-            await _history.SetLastOccurrenceAsync(job.Name, slot.LastHandled, CancellationToken.None);
-
             if (missed.Latest is { } latestMissed)
             {
                 var count = missed.CountIsLowerBound

@@ -98,7 +98,10 @@ internal sealed class InvokeCommandEndpoint(
         var cmdlet = CmdletRegistry.Find(invocation.CmdletName);
         if (cmdlet is null)
         {
-            return AdminApiError.FromFailure(ExchangeErrors.UnknownCmdlet(invocation.CmdletName));
+            // The manifest tells a misspelled cmdlet from a real one the sandbox does not emulate.
+            return AdminApiError.FromFailure(CmdletManifest.Cmdlets.ContainsKey(invocation.CmdletName)
+                ? ExchangeErrors.CmdletNotEmulated(invocation.CmdletName)
+                : ExchangeErrors.UnknownCmdlet(invocation.CmdletName));
         }
 
         if (!ExchangeAuthorization.MayRun(claims, cmdlet.Signature))

@@ -27,6 +27,16 @@ internal static class ExchangeErrors
         $"The term '{name}' is not recognized as a name of a cmdlet, function, script file, or executable program. "
         + "Check the spelling of the name, or if a path was included, verify that the path is correct and try again.");
 
+    public static CmdletFailure CmdletNotEmulated(string name) => new(
+        CmdletErrorCategory.BadRequest,
+        "System.NotSupportedException",
+        $"{name} is an Exchange Online cmdlet, but the sandbox does not emulate it; run the job against a real tenant to use it.");
+
+    public static CmdletFailure ParameterNotEmulated(string cmdlet, string name) => new(
+        CmdletErrorCategory.BadRequest,
+        "System.NotSupportedException",
+        $"-{name} is a parameter of {cmdlet}, but the sandbox does not emulate it; run the job against a real tenant to use it.");
+
     public static CmdletFailure ParameterNotFound(string name) => new(
         CmdletErrorCategory.BadRequest,
         BindingException,

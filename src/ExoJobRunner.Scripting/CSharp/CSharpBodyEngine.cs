@@ -37,6 +37,10 @@ public sealed class CSharpBodyEngine : IJobBodyEngine
         "System.Threading",
         "System.Threading.Tasks",
         "Microsoft.Extensions.Logging",
+
+        // The typed cmdlet API: Exo.GetMailbox(…) and its result and value types (Mailbox, ResultSize …).
+        "ExoJobRunner.Exchange.Cmdlets",
+        "ExoJobRunner.Exchange.Results",
     ];
 
     public BodyLanguage Language => BodyLanguage.CSharp;

@@ -1,6 +1,7 @@
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running;
+using ExoJobRunner.Scripting.PowerShell.Exchange;
 
 namespace ExoJobRunner.Scripting.PowerShell;
 
@@ -16,8 +17,9 @@ public sealed class PowerShellBodyEngine : IJobBodyEngine, IAsyncDisposable
     private readonly WarmRunspacePool _pool;
     private readonly TimeSpan _stopGracePeriod;
 
+    /// <summary>An engine whose runspaces have the Exchange cmdlets (<c>Get-Mailbox</c> …) bound to each run's session.</summary>
     public PowerShellBodyEngine()
-        : this(new PowerShellSessionStateFactory())
+        : this(new PowerShellSessionStateFactory(ExchangePowerShellCommands.Create()))
     {
     }
 

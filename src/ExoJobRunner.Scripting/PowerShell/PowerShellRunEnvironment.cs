@@ -3,11 +3,15 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running;
+using ExoJobRunner.Scripting.PowerShell.Exchange;
 using Microsoft.Extensions.Logging;
 
 namespace ExoJobRunner.Scripting.PowerShell;
 
-/// <summary>What a body sees when it starts: <c>$Job</c>, <c>$Parameters</c>, preferences and its current folder.</summary>
+/// <summary>
+/// What a body sees when it starts: <c>$Job</c>, <c>$Parameters</c>, the Exchange cmdlets bound to the run's session,
+/// preferences and its current folder.
+/// </summary>
 internal static class PowerShellRunEnvironment
 {
     /// <summary>Sets the run's variables in a freshly reset runspace; call it on the thread that will run the body.</summary>
@@ -16,6 +20,10 @@ internal static class PowerShellRunEnvironment
         var sessionState = runspace.SessionStateProxy;
         sessionState.SetVariable("Job", request.Job);
         sessionState.SetVariable("Parameters", ParameterTable(request.Job.Parameters));
+        if (request.Exchange is { } exchange)
+        {
+            ExchangeSessionVariable.Set(runspace, exchange);
+        }
 
         sessionState.SetVariable("ErrorActionPreference", ActionPreference.Continue);
 

@@ -132,12 +132,13 @@ public sealed class HistoryStoreTests : IDisposable
     public async Task LastOccurrence_IsRememberedPerJob_AcrossReopening()
     {
         var store = await HistoryStore.OpenAsync(DatabasePath, CancellationToken.None);
-        await store.SetLastOccurrenceAsync("report", Noon, CancellationToken.None);
-        await store.SetLastOccurrenceAsync("report", Noon.AddHours(1), CancellationToken.None);
+        await store.SetLastOccurrencesAsync([("report", Noon), ("cleanup", Noon)], CancellationToken.None);
+        await store.SetLastOccurrencesAsync([("report", Noon.AddHours(1))], CancellationToken.None);
 
         var reopened = await HistoryStore.OpenAsync(DatabasePath, CancellationToken.None);
 
         Assert.Equal(Noon.AddHours(1), await reopened.GetLastOccurrenceAsync("Report", CancellationToken.None));
+        Assert.Equal(Noon, await reopened.GetLastOccurrenceAsync("cleanup", CancellationToken.None));
         Assert.Null(await reopened.GetLastOccurrenceAsync("other", CancellationToken.None));
     }
 

@@ -39,12 +39,15 @@ public sealed class SchedulerPolicyTests
             }
         }
 
+        await harness.WaitForRunsToEndAsync();
         await harness.AdvanceToAsync(Start.AddMinutes(4).AddSeconds(30));
         await harness.Runner.WaitForStartsAsync(expectedRuns.Split(',').Length);
         ReleaseAll(harness);
         await harness.StopAsync();
 
-        Assert.Equal(expectedRuns, Minutes(harness.Runner.Started.Select(run => run.ScheduledAt)));
+        // Runs allowed to overlap start on tasks of their own, in no fixed order; queued ones start strictly in turn.
+        var runs = harness.Runner.Started.Select(run => run.ScheduledAt);
+        Assert.Equal(expectedRuns, Minutes(policy == ConcurrencyPolicy.Allow ? runs.Order() : runs));
         var skipped = await harness.SkippedAsync();
         Assert.Equal(expectedSkips, Minutes(skipped.Select(row => row.ScheduledAt!.Value)));
         Assert.All(skipped, row => Assert.Equal($"run {first.RunId} of this job was still running (concurrency: skip)", row.ErrorSummary));

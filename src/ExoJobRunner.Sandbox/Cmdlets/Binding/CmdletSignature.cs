@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ExoJobRunner.Sandbox.Cmdlets;
 
 namespace ExoJobRunner.Sandbox.Cmdlets.Binding;
 
@@ -17,8 +18,20 @@ internal sealed class CmdletSignature
 
     private readonly FrozenDictionary<string, CmdletParameter> byName;
 
+    /// <exception cref="InvalidOperationException">
+    /// The cmdlet or one of its parameters is not in the cmdlet manifest: the sandbox must not accept what the typed API
+    /// and the PowerShell proxies cannot send.
+    /// </exception>
     public CmdletSignature(string name, CmdletAccess access, IReadOnlyList<CmdletParameter> parameters)
     {
+        Manifest = CmdletManifest.Cmdlets.GetValueOrDefault(name) ?? throw new InvalidOperationException(
+            $"The sandbox emulates {name}, which the cmdlet manifest does not declare: add it to cmdlets.json.");
+        if (parameters.FirstOrDefault(parameter => Manifest.FindParameter(parameter.Name) is null) is { } undeclared)
+        {
+            throw new InvalidOperationException(
+                $"The sandbox emulates parameter -{undeclared.Name} of {name}, which the cmdlet manifest does not declare: add it to cmdlets.json.");
+        }
+
         Name = name;
         Access = access;
         Parameters = parameters;
@@ -29,6 +42,9 @@ internal sealed class CmdletSignature
     }
 
     public string Name { get; }
+
+    /// <summary>The cmdlet as the manifest declares it, with every parameter Exchange has, emulated or not.</summary>
+    public ManifestCmdlet Manifest { get; }
 
     public CmdletAccess Access { get; }
 

@@ -27,7 +27,9 @@ internal static class ParameterBinder
 
         foreach (var property in parameters.EnumerateObject())
         {
-            var parameter = signature.Find(property.Name) ?? throw ExchangeErrors.ParameterNotFound(property.Name);
+            var parameter = signature.Find(property.Name) ?? throw (signature.Manifest.FindParameter(property.Name) is null
+                ? ExchangeErrors.ParameterNotFound(property.Name)
+                : ExchangeErrors.ParameterNotEmulated(signature.Name, property.Name));
             if (bound.Has(parameter.Name))
             {
                 throw ExchangeErrors.ParameterRepeated(parameter.Name);

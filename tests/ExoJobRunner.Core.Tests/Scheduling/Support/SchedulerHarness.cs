@@ -114,6 +114,16 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until every run the scheduler started has ended and been handed back to it.</summary>
+    public async Task WaitForRunsToEndAsync()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (_scheduler!.RunsInFlight > 0)
+        {
+            await Task.Delay(1, limit.Token);
+        }
+    }
+
     /// <summary>Stops the scheduler as SIGTERM would and waits until it has returned.</summary>
     public async Task StopAsync()
     {
