@@ -7,7 +7,7 @@ namespace ExoJobRunner.Scripting.CSharp;
 /// <summary>
 /// The Roslyn side of the C# engine: compile, analyze, emit. Everything that touches Roslyn is reached only through
 /// this class, whose methods take and return Roslyn-free types, so that running a cached script never loads
-/// Microsoft.CodeAnalysis (about a third of a second of a warm start).
+/// Microsoft.CodeAnalysis: JIT-compiling a call to these methods needs only their signatures, which name no Roslyn type.
 /// </summary>
 internal static class ScriptBuilder
 {

@@ -7,26 +7,28 @@ namespace ExoJobRunner.Benchmarks.Memory;
 /// <summary>
 /// The memory of one process running a C# job many times, its script changing (and so compiled again) every few runs:
 /// exojobs' engine (collectible load context, unloaded after each run) against the same loop on the Roslyn scripting
-/// API's <c>RunAsync</c>. Each loop runs in a process of its own, both at once (one per core), so neither's memory is
-/// counted in the other's.
+/// API's <c>RunAsync</c>. Each loop runs in a process of its own, all at once, so none's memory is counted in another's.
 /// </summary>
 internal static class MemoryBenchmark
 {
     public static async Task<string> RunAsync(int runs, int recompileEvery)
     {
+        // The third loop is the first with the JIT's tiering off: Roslyn's hot methods are then compiled optimized once,
+        // instead of being compiled again at tier 1 as they warm up, which is where the first loop's resident memory goes.
         var modes = new[]
         {
-            (Name: "exojobs C# engine (disk cache; collectible context unloaded after each run)", Mode: MemoryLoop.EngineMode),
-            (Name: "Roslyn `CSharpScript.Create(…).RunAsync()`", Mode: MemoryLoop.RunAsyncMode),
+            (Name: "exojobs C# engine (disk cache; collectible context unloaded after each run)", Mode: MemoryLoop.EngineMode, TieredCompilation: true),
+            (Name: "Roslyn `CSharpScript.Create(…).RunAsync()`", Mode: MemoryLoop.RunAsyncMode, TieredCompilation: true),
+            (Name: "exojobs C# engine, `DOTNET_TieredCompilation=0`", Mode: MemoryLoop.EngineMode, TieredCompilation: false),
         };
-        var results = await Task.WhenAll(modes.Select(mode => MeasureAsync(mode.Mode, runs, recompileEvery)));
+        var results = await Task.WhenAll(modes.Select(mode => MeasureAsync(mode.Mode, runs, recompileEvery, mode.TieredCompilation)));
 
         var table = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"{runs:N0} runs each, the script changing every {recompileEvery} runs ({runs / recompileEvery:N0} compilations); memory after a full blocking GC, first sample after {MemoryLoop.WarmupRuns} warm-up runs.")
             .AppendLine()
             .AppendLine("| Loop | Live managed heap | GC committed | Resident, not file-backed | Working set | Assemblies loaded | Time |")
             .AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var ((name, _), samples) in modes.Zip(results))
+        foreach (var ((name, _, _), samples) in modes.Zip(results))
         {
             var (first, last) = (samples[0], samples[^1]);
             table.AppendLine(string.Create(
@@ -37,7 +39,7 @@ internal static class MemoryBenchmark
         }
 
         table.AppendLine().AppendLine("After every tenth of the runs (resident not file-backed / working set, MB):").AppendLine();
-        foreach (var ((name, _), samples) in modes.Zip(results))
+        foreach (var ((name, _, _), samples) in modes.Zip(results))
         {
             table.AppendLine(CultureInfo.InvariantCulture, $"- {name}: {string.Join(", ", samples.Select(sample => $"{Mb(sample.AnonymousBytes)}/{Mb(sample.WorkingSetBytes)}"))}");
         }
@@ -45,7 +47,7 @@ internal static class MemoryBenchmark
         return table.ToString();
     }
 
-    private static async Task<IReadOnlyList<MemorySample>> MeasureAsync(string mode, int runs, int recompileEvery)
+    private static async Task<IReadOnlyList<MemorySample>> MeasureAsync(string mode, int runs, int recompileEvery, bool tieredCompilation)
     {
         var startInfo = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("the harness's own path is unknown"))
         {
@@ -56,6 +58,10 @@ internal static class MemoryBenchmark
         startInfo.ArgumentList.Add(mode);
         startInfo.ArgumentList.Add(runs.ToString(CultureInfo.InvariantCulture));
         startInfo.ArgumentList.Add(recompileEvery.ToString(CultureInfo.InvariantCulture));
+        if (!tieredCompilation)
+        {
+            startInfo.Environment["DOTNET_TieredCompilation"] = "0";
+        }
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("could not start the memory loop");
         var samples = new List<MemorySample>();
@@ -66,7 +72,7 @@ internal static class MemoryBenchmark
                 samples.Add(sample);
                 await Console.Error.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"memory ({mode}): {sample.Runs} runs, working set {Mb(sample.WorkingSetBytes)} MB, managed {Mb(sample.ManagedBytes)} MB, {sample.LoadedAssemblies} assemblies"));
+                    $"memory ({mode}{(tieredCompilation ? string.Empty : ", tiering off")}): {sample.Runs} runs, working set {Mb(sample.WorkingSetBytes)} MB, managed {Mb(sample.ManagedBytes)} MB, {sample.LoadedAssemblies} assemblies"));
             }
         }
 

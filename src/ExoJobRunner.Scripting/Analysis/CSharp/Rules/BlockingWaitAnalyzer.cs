@@ -20,11 +20,22 @@ internal sealed class BlockingWaitAnalyzer : CSharpRuleAnalyzer
     {
     }
 
-    protected override void Register(AnalysisContext context)
-    {
-        RegisterOperations(context, AnalyzeResult, OperationKind.PropertyReference);
-        RegisterOperations(context, AnalyzeInvocation, OperationKind.Invocation);
-    }
+    protected override void Register(AnalysisContext context) =>
+        RegisterOperations(
+            context,
+            (operation, report) =>
+            {
+                if (operation.Kind == OperationKind.PropertyReference)
+                {
+                    AnalyzeResult(operation, report);
+                }
+                else
+                {
+                    AnalyzeInvocation(operation, report);
+                }
+            },
+            OperationKind.PropertyReference,
+            OperationKind.Invocation);
 
     private void AnalyzeResult(IOperation operation, Action<Diagnostic> report)
     {

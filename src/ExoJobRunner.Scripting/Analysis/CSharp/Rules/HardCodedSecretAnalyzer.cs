@@ -20,14 +20,40 @@ internal sealed class HardCodedSecretAnalyzer : CSharpRuleAnalyzer
     {
     }
 
-    protected override void Register(AnalysisContext context)
+    protected override void Register(AnalysisContext context) =>
+        RegisterOperations(
+            context,
+            Analyze,
+            OperationKind.VariableDeclarator,
+            OperationKind.FieldInitializer,
+            OperationKind.PropertyInitializer,
+            OperationKind.SimpleAssignment,
+            OperationKind.Argument,
+            OperationKind.Literal);
+
+    private void Analyze(IOperation operation, Action<Diagnostic> report)
     {
-        RegisterOperations(context, AnalyzeDeclarator, OperationKind.VariableDeclarator);
-        RegisterOperations(context, AnalyzeFieldInitializer, OperationKind.FieldInitializer);
-        RegisterOperations(context, AnalyzePropertyInitializer, OperationKind.PropertyInitializer);
-        RegisterOperations(context, AnalyzeAssignment, OperationKind.SimpleAssignment);
-        RegisterOperations(context, AnalyzeArgument, OperationKind.Argument);
-        RegisterOperations(context, AnalyzeLiteral, OperationKind.Literal);
+        switch (operation.Kind)
+        {
+            case OperationKind.VariableDeclarator:
+                AnalyzeDeclarator(operation, report);
+                break;
+            case OperationKind.FieldInitializer:
+                AnalyzeFieldInitializer(operation, report);
+                break;
+            case OperationKind.PropertyInitializer:
+                AnalyzePropertyInitializer(operation, report);
+                break;
+            case OperationKind.SimpleAssignment:
+                AnalyzeAssignment(operation, report);
+                break;
+            case OperationKind.Argument:
+                AnalyzeArgument(operation, report);
+                break;
+            default:
+                AnalyzeLiteral(operation, report);
+                break;
+        }
     }
 
     private void AnalyzeDeclarator(IOperation operation, Action<Diagnostic> report)
