@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Sandbox;
@@ -37,6 +39,23 @@ internal static class SandboxCommand
         Description = "Where to write the client credential (PFX without password, PEM certificate and key) and the server certificate (default: the current folder).",
     };
 
+    private static readonly Option<FileInfo[]> RegisterCertificateOption = new("--register-certificate")
+    {
+        Description = "A certificate (.cer, DER or PEM) to register on the app next to the sandbox's own, as uploading it to an app registration does; repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static readonly Option<SandboxDirectoryRole> RoleOption = new("--role")
+    {
+        Description = "The Entra role assigned to the app's service principal (None and UserAdministrator are refused by Exchange, for trying out failures).",
+        DefaultValueFactory = _ => SandboxDirectoryRole.ExchangeAdministrator,
+    };
+
+    private static readonly Option<bool> WithoutConsentOption = new("--without-consent")
+    {
+        Description = "Registers the app without admin consent for Exchange.ManageAsApp, so its tokens carry no Exchange permission.",
+    };
+
     public static Command Create(InterruptSignal interrupt)
     {
         var command = new Command("sandbox", "Runs the offline Exchange Online sandbox (Entra token endpoint + admin API) until stopped.")
@@ -46,6 +65,9 @@ internal static class SandboxCommand
             SeedOption,
             FaultsOption,
             OutOption,
+            RegisterCertificateOption,
+            RoleOption,
+            WithoutConsentOption,
         };
         command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
         return command;
@@ -59,9 +81,22 @@ internal static class SandboxCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
+        if (!TryLoadRegisteredCertificates(parseResult.GetValue(RegisterCertificateOption) ?? [], out var registered, out var certificateError))
+        {
+            await Console.Error.WriteLineAsync("exojobs: --register-certificate: " + certificateError);
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        using var registeredCertificates = new CertificateSet(registered);
         var outFolder = parseResult.GetValue(OutOption)?.FullName ?? Directory.GetCurrentDirectory();
         using var credential = SandboxClientCredential.LoadOrCreate();
         var files = credential.Export(outFolder);
+        var app = SandboxAppRegistration.ForCertificate(credential.Certificate) with
+        {
+            Certificates = [credential.Certificate, .. registered],
+            Role = parseResult.GetValue(RoleOption),
+            Permissions = parseResult.GetValue(WithoutConsentOption) ? [] : [SandboxAppRegistration.ManageAsAppPermission],
+        };
 
         SandboxServer server;
         try
@@ -73,7 +108,7 @@ internal static class SandboxCommand
                     Mailboxes = parseResult.GetValue(MailboxesOption),
                     Seed = parseResult.GetValue(SeedOption),
                     Faults = faults,
-                    Apps = [SandboxAppRegistration.ForCertificate(credential.Certificate)],
+                    Apps = [app],
                 },
                 stop);
         }
@@ -94,10 +129,16 @@ internal static class SandboxCommand
             await output.WriteLineAsync($"  mailboxes:           {server.MailboxCount} (seed {server.Seed})");
             await output.WriteLineAsync($"  faults:              {(faults.Faults.Count == 0 ? "none" : faults.ToString())}");
             await output.WriteLineAsync($"  app id:              {server.AppId}");
+            await output.WriteLineAsync($"  role:                {app.Role}; permissions: {(app.Permissions.Count == 0 ? "none consented" : string.Join(", ", app.Permissions))}");
             await output.WriteLineAsync($"  client certificate:  {credential.Thumbprint}");
             await output.WriteLineAsync($"    PFX (no password): {files.PfxPath}");
             await output.WriteLineAsync($"    PEM certificate:   {files.CertificatePemPath}");
             await output.WriteLineAsync($"    PEM private key:   {files.PrivateKeyPemPath}");
+            foreach (var certificate in registered)
+            {
+                await output.WriteLineAsync($"  also registered:     {certificate.Thumbprint} ({certificate.Subject})");
+            }
+
             await output.WriteLineAsync($"  server certificate:  {serverCertificatePath} (trust exactly this one)");
             await output.WriteLineAsync();
             await output.WriteLineAsync("A profile for exojobs.yaml that uses this sandbox:");
@@ -121,5 +162,40 @@ internal static class SandboxCommand
         }
 
         return ExitCodes.Succeeded;
+    }
+
+    private static bool TryLoadRegisteredCertificates(FileInfo[] files, out X509Certificate2[] certificates, out string error)
+    {
+        var loaded = new List<X509Certificate2>();
+        foreach (var file in files)
+        {
+            try
+            {
+                loaded.Add(X509CertificateLoader.LoadCertificateFromFile(file.FullName));
+            }
+            catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or CryptographicException)
+            {
+                loaded.ForEach(c => c.Dispose());
+                certificates = [];
+                error = $"{file.FullName}: {failure.Message} Give the public certificate file (.cer) that `exojobs cert new` wrote.";
+                return false;
+            }
+        }
+
+        certificates = [.. loaded];
+        error = string.Empty;
+        return true;
+    }
+
+    /// <summary>Disposes the registered certificates when the sandbox stops; the server only reads their public keys.</summary>
+    private sealed class CertificateSet(X509Certificate2[] certificates) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var certificate in certificates)
+            {
+                certificate.Dispose();
+            }
+        }
     }
 }
