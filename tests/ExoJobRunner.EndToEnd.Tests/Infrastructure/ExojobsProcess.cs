@@ -58,6 +58,9 @@ internal sealed partial class ExojobsProcess : IDisposable
         }
 
         startInfo.Environment.Remove("EXOJOBS_CONFIG");
+
+        // Compiled scripts go next to the run folders, so no test reads another's cache entry or fills the user's cache.
+        startInfo.Environment["EXOJOBS_CACHE_DIR"] = Path.Combine(workingDirectory, ".exojobs", "cache");
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             startInfo.Environment[name] = value;
