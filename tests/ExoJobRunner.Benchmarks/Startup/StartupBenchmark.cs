@@ -28,7 +28,10 @@ internal static class StartupBenchmark
             File.WriteAllText(Path.Combine(folder, "jobs", "trivial.yaml"), $"csharp: {JobBody}\n");
             File.WriteAllText(Path.Combine(folder, "trivial.csx"), NaiveScript + "\n");
 
+            await Console.Error.WriteLineAsync("startup: publishing exojobs with ReadyToRun (a few minutes)");
+            var published = await ReadyToRunPublisher.PublishAsync(Path.Combine(folder, "published"));
             var warmCache = Path.Combine(folder, "warm-cache");
+            var publishedWarmCache = Path.Combine(folder, "published-warm-cache");
             var coldCaches = 0;
             Dictionary<string, string> Cache(string directory) => new() { ["EXOJOBS_CACHE_DIR"] = directory };
             Dictionary<string, string> None() => [];
@@ -37,9 +40,10 @@ internal static class StartupBenchmark
             var slow = Math.Max(3, iterations / 2);
             StartupScenario[] scenarios =
             [
-                new("`exojobs run`, warm cache", BenchmarkPaths.Exojobs, ["run", "trivial"], iterations, () => Cache(warmCache)),
-                new("`exojobs run`, cold cache", BenchmarkPaths.Exojobs, ["run", "trivial"], slow, () => Cache(Path.Combine(folder, "cold-cache-" + coldCaches++.ToString(CultureInfo.InvariantCulture)))),
-                new("`exojobs --version` (the CLI's own start-up, no job)", BenchmarkPaths.Exojobs, ["--version"], iterations, None),
+                new("`exojobs run`, warm cache, published (ReadyToRun)", published, ["run", "trivial"], iterations, () => Cache(publishedWarmCache)),
+                new("`exojobs run`, warm cache, build output (JIT only)", BenchmarkPaths.Exojobs, ["run", "trivial"], iterations, () => Cache(warmCache)),
+                new("`exojobs run`, cold cache, published (ReadyToRun)", published, ["run", "trivial"], slow, () => Cache(Path.Combine(folder, "cold-cache-" + coldCaches++.ToString(CultureInfo.InvariantCulture)))),
+                new("`exojobs --version`, published (the CLI's own start-up, no job)", published, ["--version"], iterations, None),
                 new("naive `CSharpScript.EvaluateAsync` runner", BenchmarkPaths.NaiveScriptRunner, ["trivial.csx"], slow, None),
                 new(".NET hello world (floor)", BenchmarkPaths.HelloWorld, [], iterations, None),
             ];
