@@ -32,6 +32,7 @@ internal static class ExchangeCmdlets
         "Get-MailPublicFolder",
         "Get-MailUser",
         "Get-Mailbox",
+        "Get-MailboxAutoReplyConfiguration",
         "Get-MailboxPermission",
         "Get-MobileDevice",
         "Get-Recipient",
@@ -40,6 +41,16 @@ internal static class ExchangeCmdlets
         "Get-UnifiedGroupLinks",
         "Get-User",
     };
+
+    /// <summary>
+    /// The paged cmdlet a typed method runs: <c>Get-EXOMailbox</c> for <c>GetEXOMailbox</c> (the generator names each
+    /// method after its cmdlet without the dash); null when the method's cmdlet does not page.
+    /// </summary>
+    public static string? PagedByMethodName(string methodName)
+    {
+        ArgumentNullException.ThrowIfNull(methodName);
+        return Paged.FirstOrDefault(cmdlet => string.Equals(cmdlet.Replace("-", string.Empty, StringComparison.Ordinal), methodName, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>Parameters that bound what a paged read returns: a result size, or an identity naming one object.</summary>
     public static readonly IReadOnlySet<string> BoundingParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
