@@ -10,14 +10,14 @@ namespace ExoJobRunner.Core.Running.Logging;
 /// </summary>
 public sealed class RunLog : ILogger, IDisposable
 {
+    /// <summary>The log's name in the run's folder.</summary>
+    public const string FileName = "run.log";
+
     private readonly Lock _gate = new();
     private readonly StreamWriter _file;
     private readonly TextWriter? _console;
     private readonly TimeProvider _time;
     private bool _disposed;
-
-    /// <summary>The log's name in the run's folder.</summary>
-    public const string FileName = "run.log";
 
     /// <summary>Creates the log of a new run; a file already there means two runs share a folder, and is refused.</summary>
     public RunLog(string logFilePath, TextWriter? console, LogLevel consoleLevel, TimeProvider time)
@@ -39,6 +39,8 @@ public sealed class RunLog : ILogger, IDisposable
 
     public string FilePath { get; }
 
+    public LogLevel ConsoleLevel { get; }
+
     /// <summary>
     /// Opens an ended run's log to add to it (what became of its notifications), creating it and its folder when the
     /// run ended before it could.
@@ -49,8 +51,6 @@ public sealed class RunLog : ILogger, IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFilePath))!);
         return new RunLog(logFilePath, FileMode.Append, console, consoleLevel, time);
     }
-
-    public LogLevel ConsoleLevel { get; }
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
