@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.History;
+using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Scripting.CSharp.Caching;
@@ -117,6 +118,7 @@ internal static class RunCommand
 
         // Only the engine of this job's language: a C# run must not pay for starting PowerShell.
         await using var sessions = new ExchangeSessionPool();
+        using var notifications = new NotificationDispatcher(TimeProvider.System);
         var runner = new RecordedJobRunner(
             new JobRunner(
                 [engines.For(job.Body.Language)],
@@ -124,6 +126,7 @@ internal static class RunCommand
                 TimeProvider.System),
             history,
             configuration.History,
+            notifications,
             TimeProvider.System,
             NullLogger.Instance);
         var result = await runner.RunAsync(

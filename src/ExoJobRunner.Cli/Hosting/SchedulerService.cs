@@ -1,6 +1,7 @@
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.History;
+using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Exchange.Connection;
@@ -48,6 +49,7 @@ internal sealed class SchedulerService : BackgroundService
             var time = TimeProvider.System;
             // One session per profile for the scheduler's whole life: every run of every job shares it.
             await using var sessions = new ExchangeSessionPool(new ExchangeSessionPoolOptions { Logger = _log });
+            using var notifications = new NotificationDispatcher(time);
             var runner = new RecordedJobRunner(
                 new JobRunner(
                     languages,
@@ -55,6 +57,7 @@ internal sealed class SchedulerService : BackgroundService
                     time),
                 _history,
                 _configuration.History,
+                notifications,
                 time,
                 _log);
             var options = new SchedulerOptions

@@ -80,4 +80,16 @@ public static class ConfigurationDiagnosticIds
 
     /// <summary>A <c>rules:</c> entry whose key is not the id of a rule (EXO followed by four digits, and in the catalogue).</summary>
     public const string UnknownRule = "EXOCFG029";
+
+    /// <summary>An entry under <c>onFailure:</c> or <c>onSuccess:</c> that is not exactly one target (webhook or command), or one without its url or program.</summary>
+    public const string InvalidNotificationTarget = "EXOCFG030";
+
+    /// <summary>A webhook <c>url:</c> written in the file that is not an absolute http:// or https:// URL.</summary>
+    public const string InvalidWebhookUrl = "EXOCFG031";
+
+    /// <summary>A credential written in the YAML file for a webhook: an Authorization header's value, or user:password in a URL.</summary>
+    public const string LiteralWebhookCredential = "EXOCFG032";
+
+    /// <summary>A webhook <c>url:</c> or header value given as a mapping that is not exactly one of <c>env:</c> or <c>file:</c>.</summary>
+    public const string InvalidSecretReference = "EXOCFG033";
 }

@@ -1,5 +1,6 @@
-using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Core.Jobs;
+using ExoJobRunner.Core.Notifications;
+using ExoJobRunner.Core.Scheduling;
 
 namespace ExoJobRunner.Core.Configuration;
 
@@ -31,4 +32,7 @@ public sealed record JobDefaults
 
     /// <summary>Rule severities every job starts from (<c>rules:</c>); a job's own <c>rules:</c> entries win.</summary>
     public IReadOnlyList<RuleSeverityOverride> Rules { get; init; } = [];
+
+    /// <summary>Where every job's outcome is sent (<c>notify:</c>); a job's own <c>onFailure:</c> or <c>onSuccess:</c> replaces the list it names.</summary>
+    public JobNotifications Notifications { get; init; } = JobNotifications.None;
 }

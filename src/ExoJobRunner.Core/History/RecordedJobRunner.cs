@@ -1,7 +1,9 @@
 using System.Globalization;
 using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.History.Logging;
+using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
+using ExoJobRunner.Core.Running.Logging;
 using ExoJobRunner.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 
@@ -10,22 +12,26 @@ namespace ExoJobRunner.Core.History;
 /// <summary>
 /// Runs a job the way both <c>exojobs run</c> and the scheduler do: every attempt recorded in history (a Running row
 /// before it starts, its ending after), transient failures retried as the job's <c>retries:</c> says, history pruned
-/// afterwards. The caller holds the job's <see cref="JobLock"/>.
+/// afterwards. Once the last attempt has ended, its outcome is sent to the job's <c>notify:</c> targets. The caller
+/// holds the job's <see cref="JobLock"/>.
 /// </summary>
 public sealed class RecordedJobRunner
 {
     private readonly JobRunner _runner;
     private readonly HistoryStore _history;
     private readonly HistorySettings _settings;
+    private readonly NotificationDispatcher _notifications;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
 
+    /// <param name="notifications">Sends each run's outcome to its job's targets (one per process).</param>
     /// <param name="log">The host's log: one line per run start and end (the run's own log goes to its folder).</param>
-    public RecordedJobRunner(JobRunner runner, HistoryStore history, HistorySettings settings, TimeProvider time, ILogger log)
+    public RecordedJobRunner(JobRunner runner, HistoryStore history, HistorySettings settings, NotificationDispatcher notifications, TimeProvider time, ILogger log)
     {
         _runner = runner;
         _history = history;
         _settings = settings;
+        _notifications = notifications;
         _time = time;
         _log = log;
     }
@@ -53,6 +59,7 @@ public sealed class RecordedJobRunner
             var result = await RunAttemptAsync(current, interrupt);
             if (!ShouldRetry(result, attempt, retries, interrupt))
             {
+                await NotifyAsync(current, result, interrupt);
                 await PruneAsync();
                 return result;
             }
@@ -64,6 +71,7 @@ public sealed class RecordedJobRunner
             }
             catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
+                await NotifyAsync(current, result, interrupt);
                 await PruneAsync();
                 return result;
             }
@@ -139,6 +147,41 @@ public sealed class RecordedJobRunner
         var summary = result.ErrorSummary is null ? string.Empty : ": " + result.ErrorSummary;
         _log.RunEnded(level, runId, job.Name, result.Status, JobRunner.FormatDuration(result.Duration), result.ExitCode, summary);
         return result;
+    }
+
+    /// <summary>
+    /// Sends the run's outcome to the targets for it, before pruning can remove the folder a command target is started
+    /// in. What became of each goes to the run's log (the console of <c>exojobs run</c>); failures also to the host's.
+    /// </summary>
+    private async Task NotifyAsync(RunRequest request, RunResult result, CancellationToken interrupt)
+    {
+        var targets = request.Job.Notifications.TargetsFor(result.Status);
+        if (targets.Count == 0)
+        {
+            return;
+        }
+
+        var payload = NotificationPayload.Of(result, request.Trigger, request.Attempt, Environment.MachineName);
+        RunLog? runLog = null;
+        try
+        {
+            runLog = RunLog.Append(Path.Combine(result.OutputDirectory, RunLog.FileName), request.Console, request.ConsoleLevel, _time);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The run's folder cannot be written (the reason the run failed, perhaps): the host's log still hears of it.
+        }
+
+        IReadOnlyList<NotificationOutcome> outcomes;
+        using (runLog)
+        {
+            outcomes = await _notifications.SendAsync(targets, payload, (ILogger?)runLog ?? _log, interrupt);
+        }
+
+        foreach (var failed in outcomes.Where(outcome => !outcome.Delivered))
+        {
+            _log.NotificationFailed(result.RunId, result.JobName, failed.Target, failed.Problem ?? "not delivered");
+        }
     }
 
     private async Task PruneAsync()

@@ -1,4 +1,5 @@
 using ExoJobRunner.Core.Diagnostics;
+using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Scheduling;
 
 namespace ExoJobRunner.Core.Jobs;
@@ -33,6 +34,9 @@ public sealed record JobDefinition
 
     /// <summary>Further attempts after a transient (connection or throttling) failure.</summary>
     public RetryPolicy Retries { get; init; } = RetryPolicy.None;
+
+    /// <summary>Where the outcome of a run is sent (<c>notify:</c>, each list falling back to that of <c>defaults:</c>).</summary>
+    public JobNotifications Notifications { get; init; } = JobNotifications.None;
 
     /// <summary>Parameter defaults, overridable with <c>--param name=value</c>.</summary>
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }

@@ -51,7 +51,7 @@ public sealed class JobRunner
         var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
         Directory.CreateDirectory(outputDirectory);
 
-        using var log = new RunLog(Path.Combine(outputDirectory, "run.log"), request.Console, request.ConsoleLevel, _time);
+        using var log = new RunLog(Path.Combine(outputDirectory, RunLog.FileName), request.Console, request.ConsoleLevel, _time);
         log.RunStarted(runId, job.Name, job.Body.Kind, request.Profile?.Name ?? "none", FormatDuration(job.Timeout));
 
         var context = new JobContext(job.Name, runId, request.Parameters, outputDirectory);

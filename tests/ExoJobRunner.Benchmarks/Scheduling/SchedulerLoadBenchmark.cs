@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.History;
+using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Scripting.CSharp;
@@ -63,7 +64,8 @@ internal static class SchedulerLoadBenchmark
             var history = await HistoryStore.OpenAsync(configuration.History.DatabasePath, CancellationToken.None);
             var engine = new CSharpBodyEngine(new CompiledScriptCache(Path.Combine(folder, "cache")));
             var time = TimeProvider.System;
-            var runner = new RecordedJobRunner(new JobRunner([engine], sessions: null, time), history, configuration.History, time, NullLogger.Instance);
+            using var notifications = new NotificationDispatcher(time);
+            var runner = new RecordedJobRunner(new JobRunner([engine], sessions: null, time), history, configuration.History, notifications, time, NullLogger.Instance);
             var options = new SchedulerOptions
             {
                 Jobs = configuration.Jobs,

@@ -91,6 +91,7 @@ public sealed class RecordedJobRunnerTests
             new JobRunner([new CSharpBodyEngine()], sessions: null, fixture.Clock),
             fixture.History,
             fixture.Settings with { KeepRuns = 2 },
+            fixture.Notifications,
             fixture.Clock,
             NullLogger.Instance);
         var job = TestJobs.OnDemand("report", """Log.LogInformation("ok");""");

@@ -1,6 +1,7 @@
 using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Jobs;
+using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Scripting.CSharp;
 using Microsoft.Data.Sqlite;
@@ -20,7 +21,7 @@ internal sealed class RecordedRunFixture : IAsyncDisposable
         Folder = folder;
         History = history;
         Settings = new HistorySettings { DatabasePath = history.DatabasePath, RunsDirectory = Path.Combine(folder, "runs") };
-        Runner = new RecordedJobRunner(new JobRunner([new CSharpBodyEngine()], sessions: null, Clock), history, Settings, Clock, NullLogger.Instance);
+        Runner = new RecordedJobRunner(new JobRunner([new CSharpBodyEngine()], sessions: null, Clock), history, Settings, Notifications, Clock, NullLogger.Instance);
     }
 
     public string Folder { get; }
@@ -30,6 +31,9 @@ internal sealed class RecordedRunFixture : IAsyncDisposable
     public HistorySettings Settings { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Real notifications on the real clock (the fake one races ahead while a run goes), retried without a pause.</summary>
+    public NotificationDispatcher Notifications { get; } = new(TimeProvider.System, TimeSpan.FromSeconds(30), TimeSpan.Zero);
 
     public RecordedJobRunner Runner { get; }
 
@@ -61,6 +65,7 @@ internal sealed class RecordedRunFixture : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Notifications.Dispose();
         SqliteConnection.ClearAllPools();
         try
         {

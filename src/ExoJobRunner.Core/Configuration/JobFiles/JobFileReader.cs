@@ -11,7 +11,7 @@ internal static class JobFileReader
 {
     private static readonly MappingKeys Keys = new(
         "a job file",
-        ["name", "description", "profile", "schedule", "timeZone", "timeout", "enabled", "parameters", "rules", .. RunPolicyReader.KeyNames, .. JobBodyReader.Keys.Keys]);
+        ["name", "description", "profile", "schedule", "timeZone", "timeout", "enabled", "parameters", "rules", NotifyReader.KeyName, .. RunPolicyReader.KeyNames, .. JobBodyReader.Keys.Keys]);
 
     /// <summary>The job, or null when it is too broken to build (every problem has been reported to <paramref name="file"/>).</summary>
     public static JobDefinition? Read(YamlFile file, JobDefaults defaults, IReadOnlyCollection<string> knownProfiles)
@@ -40,6 +40,9 @@ internal static class JobFileReader
             : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var policies = RunPolicyReader.Read(keys, RunPolicies.Of(defaults), file);
         var rules = keys.TryGetValue("rules", out var rulesEntry) ? RulesReader.Read(rulesEntry, file) : [];
+        var notifications = keys.TryGetValue(NotifyReader.KeyName, out var notifyEntry)
+            ? NotifyReader.Read(notifyEntry, defaults.Notifications, file)
+            : defaults.Notifications;
         var body = JobBodyReader.Read(job, file);
         if (name is null || body is null)
         {
@@ -59,6 +62,7 @@ internal static class JobFileReader
             Concurrency = policies.Concurrency,
             Misfire = policies.Misfire,
             Retries = policies.Retries,
+            Notifications = notifications,
             Parameters = parameters,
             Body = body with { RuleOverrides = RulesReader.Merge(defaults.Rules, rules) },
             Location = file.At(nameNode),

@@ -134,7 +134,7 @@ internal static class CertificateReader
     {
         if (entry.Value is not YamlScalar { IsNull: false })
         {
-            return SecretReferenceReader.Read(entry, file);
+            return SecretReferenceReader.Read(entry, file, ConfigurationDiagnosticIds.InvalidCertificateSource);
         }
 
         // The value itself is never repeated: it is a secret that must not reach a console or a CI log.

@@ -1,15 +1,15 @@
 using ExoJobRunner.Core.Configuration.Validation;
 using ExoJobRunner.Core.Configuration.Yaml;
+using ExoJobRunner.Core.Notifications;
 
 namespace ExoJobRunner.Core.Configuration.Sections;
 
 /// <summary>Reads <c>defaults:</c>, the values every job inherits.</summary>
 internal static class DefaultsReader
 {
-    // Later features add their keys here (notify).
     private static readonly MappingKeys Keys = new(
         "the defaults section",
-        ["profile", "timeZone", "timeout", "rules", "maxConcurrentRuns", .. RunPolicyReader.KeyNames]);
+        ["profile", "timeZone", "timeout", "rules", "maxConcurrentRuns", NotifyReader.KeyName, .. RunPolicyReader.KeyNames]);
 
     public static JobDefaults Read(YamlEntry entry, IReadOnlyCollection<string> knownProfiles, YamlFile file)
     {
@@ -26,6 +26,9 @@ internal static class DefaultsReader
         var maxConcurrentRuns = keys.TryGetValue("maxConcurrentRuns", out var maxEntry) ? file.ReadInt(maxEntry, minimum: 1) : null;
         var policies = RunPolicyReader.Read(keys, RunPolicies.Of(new JobDefaults()), file);
         var rules = keys.TryGetValue("rules", out var rulesEntry) ? RulesReader.Read(rulesEntry, file) : [];
+        var notifications = keys.TryGetValue(NotifyReader.KeyName, out var notifyEntry)
+            ? NotifyReader.Read(notifyEntry, JobNotifications.None, file)
+            : JobNotifications.None;
         return new JobDefaults
         {
             ProfileName = profileValue is null ? null : ProfileReference.Resolve(profileValue, knownProfiles, file),
@@ -36,6 +39,7 @@ internal static class DefaultsReader
             Misfire = policies.Misfire,
             Retries = policies.Retries,
             Rules = rules,
+            Notifications = notifications,
         };
     }
 }

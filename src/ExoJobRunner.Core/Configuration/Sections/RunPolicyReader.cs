@@ -18,44 +18,13 @@ internal static class RunPolicyReader
     public static RunPolicies Read(IReadOnlyDictionary<string, YamlEntry> keys, RunPolicies inherited, YamlFile file)
     {
         var concurrency = keys.TryGetValue("concurrency", out var concurrencyEntry)
-            ? ReadChoice(concurrencyEntry, file, ("skip", ConcurrencyPolicy.Skip), ("queue", ConcurrencyPolicy.Queue), ("allow", ConcurrencyPolicy.Allow))
+            ? file.ReadChoice(concurrencyEntry, ("skip", ConcurrencyPolicy.Skip), ("queue", ConcurrencyPolicy.Queue), ("allow", ConcurrencyPolicy.Allow))
             : null;
         var misfire = keys.TryGetValue("misfire", out var misfireEntry)
-            ? ReadChoice(misfireEntry, file, ("skip", MisfirePolicy.Skip), ("runOnce", MisfirePolicy.RunOnce))
+            ? file.ReadChoice(misfireEntry, ("skip", MisfirePolicy.Skip), ("runOnce", MisfirePolicy.RunOnce))
             : null;
         var retries = keys.TryGetValue("retries", out var retriesEntry) ? ReadRetries(retriesEntry, file) : null;
         return new RunPolicies(concurrency ?? inherited.Concurrency, misfire ?? inherited.Misfire, retries ?? inherited.Retries);
-    }
-
-    /// <summary>
-    /// One of a fixed set of words. Case is forgiven (<c>Queue</c>, <c>runonce</c>) because nothing else could be
-    /// meant; anything else is refused with the list, so a typo never silently becomes the default.
-    /// </summary>
-    private static T? ReadChoice<T>(YamlEntry entry, YamlFile file, params (string Name, T Value)[] choices)
-        where T : struct
-    {
-        var scalar = file.ReadScalar(entry);
-        if (scalar is null)
-        {
-            return null;
-        }
-
-        foreach (var (name, value) in choices)
-        {
-            if (string.Equals(scalar.Value.Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        var names = choices.Select(choice => choice.Name).ToList();
-        var suggestion = EditDistance.ClosestMatch(scalar.Value.Trim(), names);
-        var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
-        file.Error(
-            ConfigurationDiagnosticIds.InvalidValue,
-            $"'{entry.Name}' must be one of {string.Join(", ", names)}, not '{scalar.Value}'{hint}",
-            scalar);
-        return null;
     }
 
     /// <summary><c>retries: { count: 3, delay: 2m }</c>; the delay may be left out (<see cref="RetryPolicy.DefaultDelay"/>).</summary>

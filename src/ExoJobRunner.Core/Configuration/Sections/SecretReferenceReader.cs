@@ -9,7 +9,13 @@ internal static class SecretReferenceReader
 {
     private static readonly MappingKeys Keys = new("a secret reference", "env", "file");
 
-    public static SecretReference? Read(YamlEntry entry, YamlFile file)
+    /// <param name="entry">The key whose value is the reference (<c>password:</c>, <c>url:</c>, a header).</param>
+    /// <param name="file">The file being read.</param>
+    /// <param name="shapeProblemId">
+    /// The id reported when the mapping names neither or both of env and file: each place a reference is accepted has
+    /// its own id, so that a search for the id finds what that place expects.
+    /// </param>
+    public static SecretReference? Read(YamlEntry entry, YamlFile file, string shapeProblemId)
     {
         var mapping = file.ReadMapping(entry);
         if (mapping is null)
@@ -23,7 +29,7 @@ internal static class SecretReferenceReader
         if ((env is null) == (path is null))
         {
             file.Error(
-                ConfigurationDiagnosticIds.InvalidCertificateSource,
+                shapeProblemId,
                 $"'{entry.Name}' must name exactly one of env: NAME (an environment variable) or file: path (a file holding it)",
                 entry.Key);
             return null;

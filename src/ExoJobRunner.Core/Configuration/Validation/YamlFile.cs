@@ -202,6 +202,37 @@ internal sealed class YamlFile
         return value;
     }
 
+    /// <summary>
+    /// One of a fixed set of words. Case is forgiven (<c>Queue</c>, <c>runonce</c>) because nothing else could be
+    /// meant; anything else is refused with the list, so a typo never silently becomes the default.
+    /// </summary>
+    public T? ReadChoice<T>(YamlEntry entry, params (string Name, T Value)[] choices)
+        where T : struct
+    {
+        var scalar = ReadScalar(entry);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, value) in choices)
+        {
+            if (string.Equals(scalar.Value.Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        var names = choices.Select(choice => choice.Name).ToList();
+        var suggestion = EditDistance.ClosestMatch(scalar.Value.Trim(), names);
+        var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+        Error(
+            ConfigurationDiagnosticIds.InvalidValue,
+            $"'{entry.Name}' must be one of {string.Join(", ", names)}, not '{scalar.Value}'{hint}",
+            scalar);
+        return null;
+    }
+
     public TimeSpan? ReadDuration(YamlEntry entry)
     {
         var scalar = ReadScalar(entry);

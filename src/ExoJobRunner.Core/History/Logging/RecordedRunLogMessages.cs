@@ -20,4 +20,7 @@ internal static partial class RecordedRunLogMessages
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "History retention removed {Count} run(s) and their folders")]
     public static partial void Pruned(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Run {RunId} of job '{Job}': notification to {Target} failed: {Problem}")]
+    public static partial void NotificationFailed(this ILogger logger, string runId, string job, string target, string problem);
 }

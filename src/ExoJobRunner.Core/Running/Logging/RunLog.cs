@@ -10,15 +10,24 @@ namespace ExoJobRunner.Core.Running.Logging;
 /// </summary>
 public sealed class RunLog : ILogger, IDisposable
 {
+    /// <summary>The log's name in the run's folder.</summary>
+    public const string FileName = "run.log";
+
     private readonly Lock _gate = new();
     private readonly StreamWriter _file;
     private readonly TextWriter? _console;
     private readonly TimeProvider _time;
     private bool _disposed;
 
+    /// <summary>Creates the log of a new run; a file already there means two runs share a folder, and is refused.</summary>
     public RunLog(string logFilePath, TextWriter? console, LogLevel consoleLevel, TimeProvider time)
+        : this(logFilePath, FileMode.CreateNew, console, consoleLevel, time)
     {
-        _file = new StreamWriter(new FileStream(logFilePath, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+    }
+
+    private RunLog(string logFilePath, FileMode mode, TextWriter? console, LogLevel consoleLevel, TimeProvider time)
+    {
+        _file = new StreamWriter(new FileStream(logFilePath, mode, FileAccess.Write, FileShare.Read))
         {
             AutoFlush = true,
         };
@@ -31,6 +40,17 @@ public sealed class RunLog : ILogger, IDisposable
     public string FilePath { get; }
 
     public LogLevel ConsoleLevel { get; }
+
+    /// <summary>
+    /// Opens an ended run's log to add to it (what became of its notifications), creating it and its folder when the
+    /// run ended before it could.
+    /// </summary>
+    public static RunLog Append(string logFilePath, TextWriter? console, LogLevel consoleLevel, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(logFilePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFilePath))!);
+        return new RunLog(logFilePath, FileMode.Append, console, consoleLevel, time);
+    }
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
