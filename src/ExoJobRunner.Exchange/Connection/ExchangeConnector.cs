@@ -247,15 +247,15 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
         var organization = settings.Organization;
         switch (TenantInitialDomain.Classify(organization, settings.Environment))
         {
-            case TenantInitialDomain.Kind.Missing:
+            case OrganizationDomainKind.Missing:
                 throw ExchangeConnectionException.Because(
                     $"Profile '{settings.ProfileName}' has no organization.",
                     "Set it to the tenant's *.onmicrosoft.com domain.");
-            case TenantInitialDomain.Kind.TenantId or TenantInitialDomain.Kind.NotADomain:
+            case OrganizationDomainKind.TenantId or OrganizationDomainKind.NotADomain:
                 throw ExchangeConnectionException.Because(
                     $"Profile '{settings.ProfileName}': organization '{organization}' is not a domain.",
                     "Exchange Online needs the tenant's *.onmicrosoft.com domain (for example contoso.onmicrosoft.com), not the tenant id.");
-            case TenantInitialDomain.Kind.OtherDomain:
+            case OrganizationDomainKind.OtherDomain:
                 warnings.Add(
                     $"Organization '{organization}' is not a *.onmicrosoft.com domain; Exchange Online accepts the connection but then refuses " +
                     "cmdlets with permission errors. Use the tenant's *.onmicrosoft.com domain.");

@@ -7,22 +7,6 @@ namespace ExoJobRunner.Exchange.Connection;
 /// </summary>
 public static class TenantInitialDomain
 {
-    /// <summary>How an organization value fares against <see cref="SuffixesFor"/>.</summary>
-    public enum Kind
-    {
-        Missing,
-
-        /// <summary>A GUID: the tenant id, which Exchange Online refuses as an organization.</summary>
-        TenantId,
-
-        /// <summary>No dot: not a domain at all (a tenant's display name, say).</summary>
-        NotADomain,
-
-        /// <summary>A domain, but not the tenant's initial one (a custom domain such as contoso.com).</summary>
-        OtherDomain,
-        InitialDomain,
-    }
-
     /// <summary>
     /// The initial-domain suffixes of a cloud: onmicrosoft.com worldwide (and in the sandbox); sovereign clouds use their
     /// own (GCC High and DoD tenants onmicrosoft.us, 21Vianet tenants partner.onmschina.cn).
@@ -34,26 +18,26 @@ public static class TenantInitialDomain
         _ => [".onmicrosoft.com"],
     };
 
-    public static Kind Classify(string? organization, ExchangeEnvironment environment)
+    public static OrganizationDomainKind Classify(string? organization, ExchangeEnvironment environment)
     {
         if (string.IsNullOrWhiteSpace(organization))
         {
-            return Kind.Missing;
+            return OrganizationDomainKind.Missing;
         }
 
         if (Guid.TryParse(organization, out _))
         {
-            return Kind.TenantId;
+            return OrganizationDomainKind.TenantId;
         }
 
         if (!organization.Contains('.', StringComparison.Ordinal))
         {
-            return Kind.NotADomain;
+            return OrganizationDomainKind.NotADomain;
         }
 
         return SuffixesFor(environment).Any(suffix => organization.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            ? Kind.InitialDomain
-            : Kind.OtherDomain;
+            ? OrganizationDomainKind.InitialDomain
+            : OrganizationDomainKind.OtherDomain;
     }
 
     /// <summary>An example initial domain for the cloud, for messages: contoso.onmicrosoft.com, contoso.onmicrosoft.us …</summary>

@@ -21,9 +21,9 @@ internal sealed class CmdletCheck : DoctorCheck
 
     public override async Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
-        var endpoint = context.Endpoint ?? throw new InvalidOperationException("The token check must pass before this one runs.");
-        var tokens = context.Tokens!;
-        var appId = context.AppId!;
+        var (endpoint, tokens, appId) = context is { Endpoint: { } e, Tokens: { } t, AppId: { } a }
+            ? (e, t, a)
+            : throw new InvalidOperationException("The token check must pass before this one runs.");
         var options = context.Options.Client with { Retry = context.Options.Client.Retry with { MaxAttempts = MaxAttempts } };
         var client = endpoint.CreateRestClient(tokens, options);
         try

@@ -23,9 +23,10 @@ internal sealed class KeyStrengthCheck : DoctorCheck
         }
 
         var certificate = context.RequireCertificate();
-        using var rsa = certificate.GetRSAPublicKey();
-        var key = rsa is null ? "key" : $"RSA {rsa.KeySize.ToString(CultureInfo.InvariantCulture)}-bit";
-        var strength = $"{key}, signed with {certificate.SignatureAlgorithm.FriendlyName ?? certificate.SignatureAlgorithm.Value}";
+        using var rsa = certificate.GetRSAPublicKey()
+            ?? throw new InvalidOperationException("A key that is not RSA is a NotRsaKey finding, reported above.");
+        var strength = $"RSA {rsa.KeySize.ToString(CultureInfo.InvariantCulture)}-bit, signed with " +
+            (certificate.SignatureAlgorithm.FriendlyName ?? certificate.SignatureAlgorithm.Value);
         return Task.FromResult(findings.FirstOrDefault(finding => finding.Kind == CertificateFindingKind.Sha1Signature) is { } sha1
             ? DoctorCheckResult.Warning(strength, sha1.Cause, sha1.Fix)
             : DoctorCheckResult.Passed(strength));

@@ -24,19 +24,19 @@ internal sealed class OrganizationCheck : DoctorCheck
         var profile = settings.ProfileName;
         return Task.FromResult(TenantInitialDomain.Classify(organization, settings.Environment) switch
         {
-            TenantInitialDomain.Kind.Missing => DoctorCheckResult.Failed(
+            OrganizationDomainKind.Missing => DoctorCheckResult.Failed(
                 DoctorFailureKind.Other, "not set", $"Profile '{profile}' has no organization.", fix),
-            TenantInitialDomain.Kind.TenantId => DoctorCheckResult.Failed(
+            OrganizationDomainKind.TenantId => DoctorCheckResult.Failed(
                 DoctorFailureKind.Other,
                 $"'{organization}' is a tenant id",
                 $"Profile '{profile}' names the organization by its tenant id '{organization}', which Exchange Online refuses.",
                 fix),
-            TenantInitialDomain.Kind.NotADomain => DoctorCheckResult.Failed(
+            OrganizationDomainKind.NotADomain => DoctorCheckResult.Failed(
                 DoctorFailureKind.Other,
                 $"'{organization}' is not a domain",
                 $"Profile '{profile}' names the organization '{organization}', which is not a domain.",
                 fix),
-            TenantInitialDomain.Kind.OtherDomain => DoctorCheckResult.Failed(
+            OrganizationDomainKind.OtherDomain => DoctorCheckResult.Failed(
                 DoctorFailureKind.Other,
                 $"'{organization}' is not the tenant's {Suffixes(settings.Environment)} domain",
                 $"Profile '{profile}' names the organization '{organization}', a custom domain: Entra ID issues a token for it, " +

@@ -157,7 +157,7 @@ internal static class ProfileReader
             return null;
         }
 
-        if (TenantInitialDomain.Classify(organization, cloud.Value) != TenantInitialDomain.Kind.InitialDomain)
+        if (TenantInitialDomain.Classify(organization, cloud.Value) != OrganizationDomainKind.InitialDomain)
         {
             var initialDomains = TenantInitialDomain.SuffixesFor(cloud.Value);
             file.Warning(
