@@ -15,6 +15,7 @@ internal static class ExojobsCommandLine
             RunCommand.Create(interrupt),
             ListCommand.Create(time),
             CheckCommand.Create(interrupt),
+            DoctorCommand.Create(interrupt),
             SandboxCommand.Create(interrupt),
             SchedulerCommand.Create(interrupt),
             NextCommand.Create(time),

@@ -9,7 +9,10 @@ public static class ExitCodes
     /// <summary>The job (or command) succeeded.</summary>
     public const int Succeeded = 0;
 
-    /// <summary>The job failed: an exception, a terminating PowerShell error, or a C# body returning a non-zero int.</summary>
+    /// <summary>
+    /// The job failed: an exception, a terminating PowerShell error, or a C# body returning a non-zero int. For
+    /// <c>exojobs doctor</c>: a check failed that is neither the configuration nor signing in (the organization, say).
+    /// </summary>
     public const int JobFailed = 1;
 
     /// <summary>Usage or configuration error (an unknown job included); nothing ran.</summary>

@@ -68,16 +68,16 @@ internal sealed class ExchangeTokenProvider
         }
         catch (MsalClientException exception)
         {
-            throw new ExchangeConnectionException(
-                $"The token request for application {appId} in tenant {organization} failed before reaching Entra ID: {exception.Message}", exception)
-            {
-                ErrorCode = exception.ErrorCode,
-            };
+            var cause = $"The token request for application {appId} in tenant {organization} failed before reaching Entra ID: {exception.Message}";
+            const string fix = "Check the certificate (its private key must be usable by this account) and the organization.";
+            throw new ExchangeConnectionException($"{cause} {fix}", exception) { ErrorCode = exception.ErrorCode, Cause = cause, Fix = fix };
         }
         catch (HttpRequestException exception)
         {
-            throw new ExchangeConnectionException(
-                $"Could not reach the identity platform for tenant {organization}: {exception.Message}. Check network access and proxy settings.", exception);
+            throw ExchangeConnectionException.Because(
+                $"Could not reach the identity platform for tenant {organization}: {exception.Message}.",
+                "Check network access and proxy settings.",
+                exception);
         }
     }
 }

@@ -1,4 +1,8 @@
 namespace ExoJobRunner.Exchange.Certificates;
 
-/// <summary>One problem with a client certificate, with a message that names the certificate, the cause and the fix.</summary>
-public sealed record CertificateFinding(CertificateFindingKind Kind, CertificateFindingSeverity Severity, string Message);
+/// <summary>One problem with a client certificate: what is wrong with it (naming the certificate) and what to do.</summary>
+public sealed record CertificateFinding(CertificateFindingKind Kind, CertificateFindingSeverity Severity, string Cause, string Fix)
+{
+    /// <summary>The cause and the fix in one sentence pair, as run logs show it.</summary>
+    public string Message => $"{Cause} {Fix}";
+}

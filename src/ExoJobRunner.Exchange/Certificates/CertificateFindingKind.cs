@@ -11,7 +11,10 @@ public enum CertificateFindingKind
     /// <summary>Still valid, but within <see cref="CertificateValidator.ExpiryWarningWindow"/> of its end date.</summary>
     ExpiresSoon,
 
-    /// <summary>An RSA key shorter than <see cref="CertificateValidator.MinimumRsaKeySize"/> bits.</summary>
+    /// <summary>An RSA key shorter than <see cref="CertificateValidator.MinimumRsaKeySize"/> bits, which Entra ID refuses.</summary>
     WeakKey,
+
+    /// <summary>An ECDSA (or other) key: Entra ID's client assertions are signed with RSA (RS256 or PS256) only.</summary>
+    NotRsaKey,
     Sha1Signature,
 }

@@ -21,14 +21,16 @@ public static class CertificateLoader
         var configured = new[] { source.Thumbprint, source.PfxPath, source.PemCertificatePath }.Count(value => value is not null);
         if (configured == 0)
         {
-            throw new ExchangeConnectionException(
-                "No client certificate is configured: give a certificate thumbprint (store), a PFX file or a PEM certificate file.");
+            throw ExchangeConnectionException.Because(
+                "No client certificate is configured.",
+                "Give a certificate thumbprint (store), a PFX file or a PEM certificate file.");
         }
 
         if (configured > 1)
         {
-            throw new ExchangeConnectionException(
-                "More than one client certificate source is configured: give exactly one of a thumbprint, a PFX file or a PEM certificate file.");
+            throw ExchangeConnectionException.Because(
+                "More than one client certificate source is configured.",
+                "Give exactly one of a thumbprint, a PFX file or a PEM certificate file.");
         }
 
         if (source.Thumbprint is { } thumbprint)
@@ -54,8 +56,8 @@ public static class CertificateLoader
         var normalized = string.Concat(kept).ToUpperInvariant();
         if (normalized.Length != ThumbprintLength || !normalized.All(char.IsAsciiHexDigit))
         {
-            throw new ExchangeConnectionException(
-                $"Certificate thumbprint '{thumbprint}' is not a SHA-1 thumbprint ({ThumbprintLength.ToString(CultureInfo.InvariantCulture)} hexadecimal digits). " +
+            throw ExchangeConnectionException.Because(
+                $"Certificate thumbprint '{thumbprint}' is not a SHA-1 thumbprint ({ThumbprintLength.ToString(CultureInfo.InvariantCulture)} hexadecimal digits).",
                 "Copy the thumbprint shown by the certificate store or the app registration's Certificates & secrets page.");
         }
 
@@ -79,8 +81,8 @@ public static class CertificateLoader
             searched.Add(searchNote);
         }
 
-        throw new ExchangeConnectionException(
-            $"No certificate with thumbprint {normalized} was found; searched {string.Join(" and ", searched)}. " +
+        throw ExchangeConnectionException.Because(
+            $"No certificate with thumbprint {normalized} was found; searched {string.Join(" and ", searched)}.",
             "Import the certificate with its private key into that store, correct the thumbprint, or point the profile at a PFX or PEM file instead.");
     }
 
@@ -129,7 +131,7 @@ public static class CertificateLoader
     {
         if (!File.Exists(path))
         {
-            throw new ExchangeConnectionException($"PFX file {path} does not exist. Correct the path or copy the certificate there.");
+            throw ExchangeConnectionException.Because($"PFX file {path} does not exist.", "Correct the path or copy the certificate there.");
         }
 
         var password = passwordReference is null ? null : SecretReader.Read(passwordReference, $"PFX file {path}");
@@ -144,8 +146,8 @@ public static class CertificateLoader
             var advice = passwordReference is null
                 ? "No password is configured: if the file has one, reference it from an environment variable or a file."
                 : $"Check that the password in {passwordReference} is this file's password.";
-            throw new ExchangeConnectionException(
-                $"PFX file {path} could not be opened: it is not a PFX file or the password is wrong. {advice}", exception);
+            throw ExchangeConnectionException.Because(
+                $"PFX file {path} could not be opened: it is not a PFX file or the password is wrong.", advice, exception);
         }
     }
 
@@ -153,32 +155,37 @@ public static class CertificateLoader
     {
         if (!File.Exists(certificatePath))
         {
-            throw new ExchangeConnectionException($"PEM certificate file {certificatePath} does not exist. Correct the path.");
+            throw ExchangeConnectionException.Because($"PEM certificate file {certificatePath} does not exist.", "Correct the path.");
         }
 
         if (keyPath is not null && !File.Exists(keyPath))
         {
-            throw new ExchangeConnectionException($"PEM key file {keyPath} does not exist. Correct the path.");
+            throw ExchangeConnectionException.Because($"PEM key file {keyPath} does not exist.", "Correct the path.");
         }
 
         var keyFile = keyPath ?? certificatePath;
-        if (File.ReadAllText(keyFile).Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal))
+        var keyText = File.ReadAllText(keyFile);
+        if (keyText.Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal))
         {
-            throw new ExchangeConnectionException(
-                $"The private key in {keyFile} is encrypted, which PEM profiles do not support. " +
+            throw ExchangeConnectionException.Because(
+                $"The private key in {keyFile} is encrypted, which PEM profiles do not support.",
                 "Use a PFX file with a password reference instead, or store the key unencrypted with permissions only the exojobs account can read.");
         }
 
         try
         {
-            return X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
+            // A certificate-only PEM (the .crt half of a pair, given without key:) is loaded without a key, so that the
+            // validator reports the missing private key and says where it goes, instead of a parse error.
+            return keyPath is null && !keyText.Contains("PRIVATE KEY-----", StringComparison.Ordinal)
+                ? X509Certificate2.CreateFromPem(keyText)
+                : X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
         }
         catch (Exception exception) when (exception is CryptographicException or ArgumentException)
         {
-            throw new ExchangeConnectionException(
+            throw ExchangeConnectionException.Because(
                 $"Could not read a certificate and its private key from {certificatePath}" +
-                (keyPath is null ? string.Empty : $" and {keyPath}") +
-                ": the certificate file must hold a 'CERTIFICATE' PEM block and the key file a matching unencrypted 'PRIVATE KEY' " +
+                (keyPath is null ? "." : $" and {keyPath}."),
+                "The certificate file must hold a 'CERTIFICATE' PEM block and the key file a matching unencrypted 'PRIVATE KEY' " +
                 "or 'RSA PRIVATE KEY' block.",
                 exception);
         }

@@ -18,4 +18,28 @@ public sealed record CertificateSource
     public string? PemCertificatePath { get; init; }
 
     public string? PemKeyPath { get; init; }
+
+    /// <summary>What is looked for and where, for messages: never a secret, only where one is read from.</summary>
+    public string Describe()
+    {
+        if (Thumbprint is not null)
+        {
+            var stores = Store is { } store ? $"{store}\\My" : "CurrentUser\\My, then LocalMachine\\My";
+            return $"thumbprint {Thumbprint} in {stores}";
+        }
+
+        if (PfxPath is not null)
+        {
+            return PfxPassword is null ? $"PFX file {PfxPath} (no password)" : $"PFX file {PfxPath} (password from {PfxPassword})";
+        }
+
+        if (PemCertificatePath is not null)
+        {
+            return PemKeyPath is null
+                ? $"PEM file {PemCertificatePath} (certificate and key in one file)"
+                : $"PEM file {PemCertificatePath} with key file {PemKeyPath}";
+        }
+
+        return "no certificate";
+    }
 }

@@ -14,8 +14,8 @@ internal static class SecretReader
         if (reference.EnvironmentVariable is { } variable)
         {
             return Environment.GetEnvironmentVariable(variable)
-                ?? throw new ExchangeConnectionException(
-                    $"The password for {purpose} is read from environment variable {variable}, which is not set. " +
+                ?? throw ExchangeConnectionException.Because(
+                    $"The password for {purpose} is read from environment variable {variable}, which is not set.",
                     "Set it in the environment that runs exojobs (service unit, scheduled task or shell).");
         }
 
@@ -23,8 +23,8 @@ internal static class SecretReader
         {
             if (!File.Exists(path))
             {
-                throw new ExchangeConnectionException(
-                    $"The password for {purpose} is read from file {path}, which does not exist. " +
+                throw ExchangeConnectionException.Because(
+                    $"The password for {purpose} is read from file {path}, which does not exist.",
                     "Create it (readable only by the account that runs exojobs) or correct the path.");
             }
 
@@ -32,7 +32,8 @@ internal static class SecretReader
             return File.ReadAllText(path).TrimEnd('\r', '\n');
         }
 
-        throw new ExchangeConnectionException(
-            $"The password reference for {purpose} names neither an environment variable nor a file.");
+        throw ExchangeConnectionException.Because(
+            $"The password reference for {purpose} names neither an environment variable nor a file.",
+            "Write password: { env: NAME } or password: { file: path }.");
     }
 }

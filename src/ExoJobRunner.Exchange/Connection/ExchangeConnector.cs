@@ -1,8 +1,5 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using ExoJobRunner.Exchange.Authentication;
 using ExoJobRunner.Exchange.Certificates;
-using ExoJobRunner.Exchange.Rest;
 using ExoJobRunner.Sandbox;
 using ExoJobRunner.Sandbox.Credentials;
 using ExoJobRunner.Sandbox.Faults;
@@ -16,17 +13,107 @@ namespace ExoJobRunner.Exchange.Connection;
 /// </summary>
 internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
 {
-    // Tenant domains Exchange accepts as -Organization, per cloud; any other domain connects and then fails with
-    // permission errors, which is why it is worth a warning.
-    private static readonly string[] TenantDomainSuffixes = [".onmicrosoft.com", ".onmicrosoft.us", ".onmschina.cn"];
-
-    // Long-lived clients must still notice DNS changes of the Exchange front doors.
-    private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-
     public Task<ExchangeConnection> ConnectAsync(ExchangeConnectionSettings settings, CancellationToken cancellationToken) =>
         settings.Environment != ExchangeEnvironment.Sandbox ? ConnectToCloudAsync(settings, cancellationToken)
         : settings.SandboxOptions?.Url is { } url ? ConnectToStandaloneSandboxAsync(settings, url, cancellationToken)
         : ConnectToSandboxAsync(settings, cancellationToken);
+
+    /// <summary>
+    /// The options of the in-process sandbox a profile starts: its size, seed and faults, with one app registered — a
+    /// correctly set-up one signing in with <paramref name="certificate"/>.
+    /// </summary>
+    /// <exception cref="ExchangeConnectionException">The profile's fault spec is invalid.</exception>
+    internal static SandboxServerOptions InProcessSandboxOptions(ExchangeConnectionSettings settings, X509Certificate2 certificate)
+    {
+        var sandbox = settings.SandboxOptions ?? new SandboxOptions();
+        if (!SandboxFaultSpec.TryParse(sandbox.Faults, out var faults, out var faultError))
+        {
+            throw new ExchangeConnectionException($"Profile '{settings.ProfileName}': {faultError}");
+        }
+
+        return new SandboxServerOptions
+        {
+            Mailboxes = sandbox.Mailboxes,
+            Seed = sandbox.Seed,
+            Faults = faults,
+            Apps = [SandboxAppRegistration.ForCertificate(certificate)],
+        };
+    }
+
+    /// <summary>The client certificate in-process sandbox profiles sign in with, made on first use.</summary>
+    internal static SandboxClientCredential LoadSandboxCredential(string profile, string? dataFolder)
+    {
+        var folder = dataFolder ?? SandboxClientCredential.DefaultFolder;
+        try
+        {
+            return SandboxClientCredential.LoadOrCreate(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw ExchangeConnectionException.Because(
+                $"Profile '{profile}': the sandbox's client certificate cannot be kept in {folder} ({exception.Message}).",
+                "Make the folder writable, or set EXOJOBS_DATA_DIR to a folder that is.",
+                exception);
+        }
+    }
+
+    internal static async Task<SandboxServer> StartSandboxAsync(string profile, SandboxServerOptions sandboxOptions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SandboxServer.StartAsync(sandboxOptions, cancellationToken);
+        }
+        catch (Exception exception) when (exception is ArgumentException or IOException)
+        {
+            throw new ExchangeConnectionException($"Profile '{profile}': the sandbox could not start: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>The TLS certificate of a standalone sandbox, the one server its profile trusts.</summary>
+    internal static X509Certificate2 LoadServerCertificate(string profile, string? path)
+    {
+        if (path is null)
+        {
+            throw ExchangeConnectionException.Because(
+                $"Profile '{profile}': a standalone sandbox needs 'serverCertificate'.",
+                "Set it to the server certificate file 'exojobs sandbox' printed.");
+        }
+
+        try
+        {
+            return X509Certificate2.CreateFromPem(File.ReadAllText(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw ExchangeConnectionException.Because(
+                $"Profile '{profile}': the sandbox server certificate {path} cannot be read ({exception.Message}).",
+                "Use the file 'exojobs sandbox' printed, and restart it if it was stopped.",
+                exception);
+        }
+    }
+
+    /// <summary>The standalone sandbox's endpoint: its token authority lives under its own address, named by organization.</summary>
+    internal static ExchangeEndpoint StandaloneSandboxEndpoint(Uri url, string organization, X509Certificate2 serverCertificate, TimeSpan requestTimeout) =>
+        ExchangeEndpoint.ForSandbox(url, new Uri(url, organization + "/"), organization, serverCertificate, requestTimeout);
+
+    internal static string RequireAppId(ExchangeConnectionSettings settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.AppId))
+        {
+            throw ExchangeConnectionException.Because(
+                $"Profile '{settings.ProfileName}' has no app id.",
+                "Set it to the app registration's Application (client) ID.");
+        }
+
+        if (!Guid.TryParse(settings.AppId, out _))
+        {
+            throw ExchangeConnectionException.Because(
+                $"Profile '{settings.ProfileName}': app id '{settings.AppId}' is not a GUID.",
+                "Use the Application (client) ID from the app registration's overview page.");
+        }
+
+        return settings.AppId;
+    }
 
     private async Task<ExchangeConnection> ConnectToCloudAsync(ExchangeConnectionSettings settings, CancellationToken cancellationToken)
     {
@@ -38,26 +125,16 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
             $"Profile '{profile}' has no client certificate: give a certificate thumbprint, a PFX file or a PEM certificate file.");
 
         var certificate = ForProfile(profile, () => CertificateLoader.Load(source));
-        HttpClient? httpClient = null;
+        ExchangeEndpoint? endpoint = null;
         try
         {
             warnings.AddRange(CheckCertificate(profile, certificate));
-            var cloud = ExchangeCloud.For(settings.Environment);
-            var tokens = ExchangeTokenProvider.ForCloud(cloud, appId, organization, certificate);
-            await ForProfileAsync(profile, () => tokens.GetAccessTokenAsync(forceRefresh: false, cancellationToken));
-
-            httpClient = CreateHttpClient(new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = PooledConnectionLifetime,
-                AutomaticDecompression = DecompressionMethods.All,
-            });
-            var client = new ExchangeRestClient(httpClient, tokens, cloud.ExchangeBaseUri, organization, options.Client);
-            var session = Announce(new ExchangeSession(profile, settings.Environment, organization, client, warnings, options.Logger));
-            return new ExchangeConnection(settings, session, [httpClient, certificate]);
+            endpoint = ExchangeEndpoint.ForCloud(ExchangeCloud.For(settings.Environment), organization, options.RequestTimeout);
+            return await ConnectAsync(settings, endpoint, appId, certificate, warnings, [endpoint, certificate], ownedServer: null, cancellationToken);
         }
         catch
         {
-            httpClient?.Dispose();
+            endpoint?.Dispose();
             certificate.Dispose();
             throw;
         }
@@ -71,38 +148,19 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
     private async Task<ExchangeConnection> ConnectToSandboxAsync(ExchangeConnectionSettings settings, CancellationToken cancellationToken)
     {
         var profile = settings.ProfileName;
-        var sandbox = settings.SandboxOptions ?? new SandboxOptions();
-        if (!SandboxFaultSpec.TryParse(sandbox.Faults, out var faults, out var faultError))
-        {
-            throw new ExchangeConnectionException($"Profile '{profile}': {faultError}");
-        }
-
-        var credential = LoadSandboxCredential(profile);
+        var credential = LoadSandboxCredential(profile, options.SandboxDataFolder);
         SandboxServer? server = null;
-        HttpClient? httpClient = null;
+        ExchangeEndpoint? endpoint = null;
         try
         {
-            server = await StartSandboxAsync(profile, new SandboxServerOptions
-            {
-                Mailboxes = sandbox.Mailboxes,
-                Seed = sandbox.Seed,
-                Faults = faults,
-                Apps = [SandboxAppRegistration.ForCertificate(credential.Certificate)],
-            }, cancellationToken);
-
+            server = await StartSandboxAsync(profile, InProcessSandboxOptions(settings, credential.Certificate), cancellationToken);
             var warnings = CheckCertificate(profile, credential.Certificate);
-            httpClient = CreateHttpClient(PinnedServerCertificate.CreateHandler(server.ServerCertificate));
-            var tokens = ExchangeTokenProvider.ForPrivateAuthority(
-                server.AuthorityUri, server.Scope, server.AppId, server.Organization, credential.Certificate, httpClient);
-            await ForProfileAsync(profile, () => tokens.GetAccessTokenAsync(forceRefresh: false, cancellationToken));
-
-            var client = new ExchangeRestClient(httpClient, tokens, server.BaseUri, server.Organization, options.Client);
-            var session = Announce(new ExchangeSession(profile, ExchangeEnvironment.Sandbox, server.Organization, client, warnings, options.Logger));
-            return new ExchangeConnection(settings, session, [httpClient, credential], server);
+            endpoint = ExchangeEndpoint.ForSandbox(server.BaseUri, server.AuthorityUri, server.Organization, server.ServerCertificate, options.RequestTimeout);
+            return await ConnectAsync(settings, endpoint, server.AppId, credential.Certificate, warnings, [endpoint, credential], server, cancellationToken);
         }
         catch
         {
-            httpClient?.Dispose();
+            endpoint?.Dispose();
             if (server is not null)
             {
                 await server.DisposeAsync();
@@ -128,78 +186,38 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
         using var serverCertificate = LoadServerCertificate(profile, settings.SandboxOptions?.ServerCertificatePath);
 
         var certificate = ForProfile(profile, () => CertificateLoader.Load(source));
-        HttpClient? httpClient = null;
+        ExchangeEndpoint? endpoint = null;
         try
         {
             warnings.AddRange(CheckCertificate(profile, certificate));
-            httpClient = CreateHttpClient(PinnedServerCertificate.CreateHandler(serverCertificate));
-            var tokens = ExchangeTokenProvider.ForPrivateAuthority(
-                new Uri(url, organization + "/"), url.GetLeftPart(UriPartial.Authority) + "/.default", appId, organization, certificate, httpClient);
-            await ForProfileAsync(profile, () => tokens.GetAccessTokenAsync(forceRefresh: false, cancellationToken));
-
-            var client = new ExchangeRestClient(httpClient, tokens, url, organization, options.Client);
-            var session = Announce(new ExchangeSession(profile, ExchangeEnvironment.Sandbox, organization, client, warnings, options.Logger));
-            return new ExchangeConnection(settings, session, [httpClient, certificate]);
+            endpoint = StandaloneSandboxEndpoint(url, organization, serverCertificate, options.RequestTimeout);
+            return await ConnectAsync(settings, endpoint, appId, certificate, warnings, [endpoint, certificate], ownedServer: null, cancellationToken);
         }
         catch
         {
-            httpClient?.Dispose();
+            endpoint?.Dispose();
             certificate.Dispose();
             throw;
         }
     }
 
-    private static X509Certificate2 LoadServerCertificate(string profile, string? path)
+    /// <summary>Fetches the first token (so a refusal fails here) and wraps the endpoint in a session.</summary>
+    private async Task<ExchangeConnection> ConnectAsync(
+        ExchangeConnectionSettings settings,
+        ExchangeEndpoint endpoint,
+        string appId,
+        X509Certificate2 certificate,
+        IReadOnlyList<string> warnings,
+        IReadOnlyList<IDisposable> ownedResources,
+        SandboxServer? ownedServer,
+        CancellationToken cancellationToken)
     {
-        if (path is null)
-        {
-            throw new ExchangeConnectionException(
-                $"Profile '{profile}': a standalone sandbox needs 'serverCertificate', the server certificate file 'exojobs sandbox' printed.");
-        }
-
-        try
-        {
-            return X509Certificate2.CreateFromPem(File.ReadAllText(path));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-        {
-            throw new ExchangeConnectionException(
-                $"Profile '{profile}': the sandbox server certificate {path} cannot be read ({exception.Message}). " +
-                "Use the file 'exojobs sandbox' printed, and restart it if it was stopped.",
-                exception);
-        }
+        var tokens = endpoint.CreateTokenProvider(appId, certificate);
+        await ForProfileAsync(settings.ProfileName, () => tokens.GetAccessTokenAsync(forceRefresh: false, cancellationToken));
+        var client = endpoint.CreateRestClient(tokens, options.Client);
+        var session = Announce(new ExchangeSession(settings.ProfileName, settings.Environment, endpoint.Organization, client, warnings, options.Logger));
+        return new ExchangeConnection(settings, session, ownedResources, ownedServer);
     }
-
-    private SandboxClientCredential LoadSandboxCredential(string profile)
-    {
-        var folder = options.SandboxDataFolder ?? SandboxClientCredential.DefaultFolder;
-        try
-        {
-            return SandboxClientCredential.LoadOrCreate(folder);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new ExchangeConnectionException(
-                $"Profile '{profile}': the sandbox's client certificate cannot be kept in {folder} ({exception.Message}). " +
-                "Make the folder writable, or set EXOJOBS_DATA_DIR to a folder that is.",
-                exception);
-        }
-    }
-
-    private static async Task<SandboxServer> StartSandboxAsync(string profile, SandboxServerOptions sandboxOptions, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await SandboxServer.StartAsync(sandboxOptions, cancellationToken);
-        }
-        catch (Exception exception) when (exception is ArgumentException or IOException)
-        {
-            throw new ExchangeConnectionException($"Profile '{profile}': the sandbox could not start: {exception.Message}", exception);
-        }
-    }
-
-    private HttpClient CreateHttpClient(HttpMessageHandler handler) =>
-        new(handler, disposeHandler: true) { Timeout = options.RequestTimeout };
 
     private ExchangeSession Announce(ExchangeSession session)
     {
@@ -224,47 +242,27 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
         return [.. findings.Select(finding => finding.Message)];
     }
 
-    private static string RequireAppId(ExchangeConnectionSettings settings)
-    {
-        if (string.IsNullOrWhiteSpace(settings.AppId))
-        {
-            throw new ExchangeConnectionException(
-                $"Profile '{settings.ProfileName}' has no app id: set it to the app registration's Application (client) ID.");
-        }
-
-        if (!Guid.TryParse(settings.AppId, out _))
-        {
-            throw new ExchangeConnectionException(
-                $"Profile '{settings.ProfileName}': app id '{settings.AppId}' is not a GUID. Use the Application (client) ID from the app registration's overview page.");
-        }
-
-        return settings.AppId;
-    }
-
     private static string RequireOrganization(ExchangeConnectionSettings settings, List<string> warnings)
     {
         var organization = settings.Organization;
-        if (string.IsNullOrWhiteSpace(organization))
+        switch (TenantInitialDomain.Classify(organization, settings.Environment))
         {
-            throw new ExchangeConnectionException(
-                $"Profile '{settings.ProfileName}' has no organization: set it to the tenant's *.onmicrosoft.com domain.");
+            case OrganizationDomainKind.Missing:
+                throw ExchangeConnectionException.Because(
+                    $"Profile '{settings.ProfileName}' has no organization.",
+                    "Set it to the tenant's *.onmicrosoft.com domain.");
+            case OrganizationDomainKind.TenantId or OrganizationDomainKind.NotADomain:
+                throw ExchangeConnectionException.Because(
+                    $"Profile '{settings.ProfileName}': organization '{organization}' is not a domain.",
+                    "Exchange Online needs the tenant's *.onmicrosoft.com domain (for example contoso.onmicrosoft.com), not the tenant id.");
+            case OrganizationDomainKind.OtherDomain:
+                warnings.Add(
+                    $"Organization '{organization}' is not a *.onmicrosoft.com domain; Exchange Online accepts the connection but then refuses " +
+                    "cmdlets with permission errors. Use the tenant's *.onmicrosoft.com domain.");
+                break;
         }
 
-        if (Guid.TryParse(organization, out _) || !organization.Contains('.', StringComparison.Ordinal))
-        {
-            throw new ExchangeConnectionException(
-                $"Profile '{settings.ProfileName}': organization '{organization}' is not a domain. Exchange Online needs the tenant's " +
-                "*.onmicrosoft.com domain (for example contoso.onmicrosoft.com), not the tenant id.");
-        }
-
-        if (!TenantDomainSuffixes.Any(suffix => organization.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)))
-        {
-            warnings.Add(
-                $"Organization '{organization}' is not a *.onmicrosoft.com domain; Exchange Online accepts the connection but then refuses " +
-                "cmdlets with permission errors. Use the tenant's *.onmicrosoft.com domain.");
-        }
-
-        return organization;
+        return organization!;
     }
 
     private static T ForProfile<T>(string profile, Func<T> step)
@@ -292,5 +290,5 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
     }
 
     private static ExchangeConnectionException Named(string profile, ExchangeConnectionException exception) =>
-        new($"Profile '{profile}': {exception.Message}", exception) { ErrorCode = exception.ErrorCode };
+        new($"Profile '{profile}': {exception.Message}", exception) { ErrorCode = exception.ErrorCode, Cause = exception.Cause, Fix = exception.Fix };
 }

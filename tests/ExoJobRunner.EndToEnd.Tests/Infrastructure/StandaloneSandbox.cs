@@ -12,7 +12,18 @@ public sealed partial class StandaloneSandbox : IAsyncLifetime
     public const int Mailboxes = 150;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "exojobs-standalone-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string[] _options;
     private ExojobsProcess? _process;
+
+    public StandaloneSandbox()
+        : this([])
+    {
+    }
+
+    private StandaloneSandbox(string[] options)
+    {
+        _options = options;
+    }
 
     public string DataDirectory => Path.Combine(_folder, "data");
 
@@ -23,17 +34,28 @@ public sealed partial class StandaloneSandbox : IAsyncLifetime
 
     public string Output => _process?.StandardOutput ?? string.Empty;
 
+    /// <summary>A sandbox started with further <c>exojobs sandbox</c> options (<c>--without-consent</c>, <c>--role …</c>) for one test.</summary>
+    public static async Task<StandaloneSandbox> StartAsync(params string[] options)
+    {
+        var sandbox = new StandaloneSandbox(options);
+        await sandbox.InitializeAsync();
+        return sandbox;
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         _process = ExojobsProcess.Start(
             _folder,
             new Dictionary<string, string?> { ["EXOJOBS_DATA_DIR"] = DataDirectory },
-            "sandbox",
-            "--mailboxes",
-            Mailboxes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--out",
-            CredentialDirectory);
+            [
+                "sandbox",
+                "--mailboxes",
+                Mailboxes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--out",
+                CredentialDirectory,
+                .. _options,
+            ]);
         await _process.WaitForOutputAsync("Press Ctrl+C to stop.");
         ProfileYaml = ProfileSnippet().Match(_process.StandardOutput).Value;
     }

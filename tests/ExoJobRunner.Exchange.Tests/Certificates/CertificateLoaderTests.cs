@@ -119,6 +119,19 @@ public sealed class CertificateLoaderTests : IDisposable
         Assert.True(loaded.HasPrivateKey);
     }
 
+    [Fact]
+    public void Load_ReadsACertificateOnlyPem_WithoutItsKey_SoTheValidatorReportsTheMissingKey()
+    {
+        var certificatePath = directory.File("app.crt.pem");
+        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
+
+        using var loaded = CertificateLoader.Load(new CertificateSource { PemCertificatePath = certificatePath });
+
+        Assert.Equal(certificate.Thumbprint, loaded.Thumbprint);
+        Assert.False(loaded.HasPrivateKey);
+        Assert.Contains(CertificateValidator.Validate(loaded, DateTimeOffset.UtcNow), finding => finding.Kind == CertificateFindingKind.NoPrivateKey);
+    }
+
     [Theory]
     [InlineData("encrypted key", "encrypted")]
     [InlineData("key of another certificate", "matching")]

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Exchange.Certificates;
 using ExoJobRunner.Exchange.Tests.Support;
 
@@ -42,6 +44,21 @@ public sealed class CertificateValidatorTests
         Assert.Contains(certificate.Thumbprint, finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("RSA 1024", CertificateFindingKind.WeakKey, "at least 2048 bits")]
+    [InlineData("ECDSA P-256", CertificateFindingKind.NotRsaKey, "RSA certificate")]
+    public void Validate_RefusesKeysEntraRefuses_AsErrorsThatSayWhatToCreate(string key, CertificateFindingKind kind, string fix)
+    {
+        using var certificate = key == "RSA 1024" ? TestCertificates.Create(keySize: 1024) : CreateEcdsaCertificate();
+
+        var finding = Assert.Single(CertificateValidator.Validate(certificate, DateTimeOffset.UtcNow));
+
+        Assert.Equal(kind, finding.Kind);
+        Assert.Equal(CertificateFindingSeverity.Error, finding.Severity);
+        Assert.Contains(certificate.Thumbprint, finding.Cause, StringComparison.Ordinal);
+        Assert.Contains(fix, finding.Fix, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_ReportsMissingPrivateKey_AsErrorThatSaysWhichFileToUse()
     {
@@ -66,5 +83,11 @@ public sealed class CertificateValidatorTests
 
         Assert.Equal(CertificateFindingKind.ExpiresSoon, finding.Kind);
         Assert.Contains("expires in 7 day(s)", finding.Message, StringComparison.Ordinal);
+    }
+
+    private static X509Certificate2 CreateEcdsaCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return new CertificateRequest("CN=exojobs-ecdsa", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(365));
     }
 }

@@ -157,9 +157,9 @@ internal static class ProfileReader
             return null;
         }
 
-        var initialDomains = InitialDomainSuffixes(cloud.Value);
-        if (!initialDomains.Any(suffix => organization.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)))
+        if (TenantInitialDomain.Classify(organization, cloud.Value) != OrganizationDomainKind.InitialDomain)
         {
+            var initialDomains = TenantInitialDomain.SuffixesFor(cloud.Value);
             file.Warning(
                 ConfigurationDiagnosticIds.OrganizationNotInitialDomain,
                 $"'organization' is '{organization}', not the tenant's initial domain ({string.Join(" or ", initialDomains.Select(suffix => "*" + suffix))}); it connects, but cmdlets then fail with permission errors: use e.g. contoso{initialDomains[0]}",
@@ -168,13 +168,4 @@ internal static class ProfileReader
 
         return organization;
     }
-
-    // The initial domain every tenant gets: onmicrosoft.com worldwide; sovereign clouds use their own
-    // (GCC High and DoD tenants onmicrosoft.us, 21Vianet tenants partner.onmschina.cn).
-    private static string[] InitialDomainSuffixes(ExchangeEnvironment environment) => environment switch
-    {
-        ExchangeEnvironment.O365USGovGCCHigh or ExchangeEnvironment.O365USGovDoD => [".onmicrosoft.us", ".onmicrosoft.com"],
-        ExchangeEnvironment.O365China => [".partner.onmschina.cn", ".onmschina.cn"],
-        _ => [".onmicrosoft.com"],
-    };
 }

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text;
+using ExoJobRunner.Cli.Infrastructure;
+using ExoJobRunner.Core.Diagnostics;
+using ExoJobRunner.Exchange.Diagnostics;
+
+namespace ExoJobRunner.Cli.Commands;
+
+/// <summary>
+/// <c>exojobs doctor [--profile name] [--format text|json]</c>: checks a profile's set-up one step at a time and stops
+/// at the first failure with its cause and fix. The checks live in Core and Exchange; this verb only prints them.
+/// </summary>
+internal static class DoctorCommand
+{
+    private const string TextFormat = "text";
+    private const string JsonFormat = "json";
+
+    private static readonly Option<string?> ProfileOption = new("--profile")
+    {
+        Description = "The profile to check (default: defaults: profile:, or the only profile).",
+    };
+
+    private static readonly Option<string> FormatOption = CreateFormatOption();
+
+    public static Command Create(InterruptSignal interrupt)
+    {
+        var command = new Command(
+            "doctor",
+            "Checks a profile's set-up step by step and stops at the first failure with its cause and fix.")
+        {
+            ProfileOption,
+            FormatOption,
+        };
+        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
+        return command;
+    }
+
+    private static Option<string> CreateFormatOption()
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = "text: one line per check, with cause and fix under a failure; json: the whole report, for monitoring.",
+            DefaultValueFactory = _ => TextFormat,
+        };
+        option.AcceptOnlyFromAmong(TextFormat, JsonFormat);
+        return option;
+    }
+
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var json = parseResult.GetValue(FormatOption) == JsonFormat;
+        var plain = Console.IsOutputRedirected;
+        if (!plain)
+        {
+            // ✓ and ✗ need a console that takes UTF-8 (a Windows console's legacy code page would show '?').
+            Console.OutputEncoding = Encoding.UTF8;
+        }
+
+        var writer = new DoctorReportWriter(Console.Out, plain);
+        DoctorCheck[] checks =
+        [
+            new ConfigurationCheck(ConfigurationReader.ResolvePath(parseResult), parseResult.GetValue(ProfileOption)),
+            .. DoctorChecks.ForConnection(),
+        ];
+
+        await using var context = new DoctorContext();
+        var report = await DoctorRunner.RunAsync(checks, context, json ? null : writer.WriteEntry, cancellationToken);
+        var exitCode = DoctorExitCode.Of(report);
+        if (json)
+        {
+            await using var stream = Console.OpenStandardOutput();
+            await DoctorReportWriter.WriteJsonAsync(stream, report, context.Settings?.ProfileName, exitCode);
+        }
+        else
+        {
+            writer.WriteConclusion(report, exitCode);
+        }
+
+        return exitCode;
+    }
+}

@@ -1,0 +1,52 @@
+using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Rest;
+using ExoJobRunner.Exchange.Results;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ExoJobRunner.Exchange.Diagnostics;
+
+/// <summary>
+/// A harmless cmdlet succeeds: <c>Get-OrganizationConfig</c> reads one object and changes nothing, and every role
+/// Exchange Online supports for app-only access may run it. This is where a missing or unsupported Entra role shows.
+/// </summary>
+internal sealed class CmdletCheck : DoctorCheck
+{
+    public const string CmdletName = "Get-OrganizationConfig";
+
+    // One retry after a 401 (with a fresh token) or a busy service is enough to tell a refusal from a hiccup; the
+    // five tries a job gets would keep a refused doctor waiting for half a minute.
+    private const int MaxAttempts = 2;
+
+    public override string Name => CmdletName;
+
+    public override async Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    {
+        var (endpoint, tokens, appId) = context is { Endpoint: { } e, Tokens: { } t, AppId: { } a }
+            ? (e, t, a)
+            : throw new InvalidOperationException("The token check must pass before this one runs.");
+        var options = context.Options.Client with { Retry = context.Options.Client.Retry with { MaxAttempts = MaxAttempts } };
+        var client = endpoint.CreateRestClient(tokens, options);
+        try
+        {
+            string? organizationName = null;
+            await foreach (var result in client.InvokeAsync(CmdletName, ExchangeParameterSerializer.SerializeInvokeBody(CmdletName, null), NullLogger.Instance, cancellationToken))
+            {
+                organizationName ??= new ExchangeObject(result, CmdletName).TryGet<string>("DisplayName", out var name) ? name : null;
+            }
+
+            return DoctorCheckResult.Passed($"Exchange Online answered for {organizationName ?? endpoint.Organization}");
+        }
+        catch (ExchangeCommandException exception)
+        {
+            return ExchangeRefusalAdvice.Explain(exception, appId);
+        }
+        catch (ExchangeConnectionException exception)
+        {
+            return DoctorCheckResult.Failed(
+                DoctorFailureKind.Authentication,
+                "a fresh token was refused",
+                exception.Cause,
+                exception.Fix ?? "Run 'exojobs doctor' again; the token check shows why Entra ID refuses the app.");
+        }
+    }
+}
