@@ -19,7 +19,11 @@ public sealed record CertificateSummary
 
     public required DateTimeOffset NotAfter { get; init; }
 
-    /// <summary>Whole days until <see cref="NotAfter"/>; 0 on its last day, negative once it has expired.</summary>
+    /// <summary>
+    /// Days until <see cref="NotAfter"/>, counting a started day as a whole one as <see cref="CertificateValidator"/>
+    /// does (a certificate made today for a year has 365, one that ends in three hours has 1); once it has expired,
+    /// minus the days since, counted the same way.
+    /// </summary>
     public required int DaysLeft { get; init; }
 
     /// <summary>RSA, ECDSA, DSA, or the key's algorithm identifier when it is none of these.</summary>
@@ -47,7 +51,7 @@ public sealed record CertificateSummary
             Thumbprint = certificate.Thumbprint,
             NotBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero),
             NotAfter = notAfter,
-            DaysLeft = (int)Math.Floor((notAfter - now).TotalDays),
+            DaysLeft = notAfter > now ? (int)Math.Ceiling((notAfter - now).TotalDays) : (int)Math.Floor((notAfter - now).TotalDays),
             KeyAlgorithm = algorithm,
             KeySize = size,
             SignatureAlgorithm = certificate.SignatureAlgorithm.FriendlyName ?? certificate.SignatureAlgorithm.Value ?? "unknown",

@@ -30,12 +30,13 @@ public sealed class CertificateSummaryTests
 
     [Theory]
     //          days from expiry  days left
-    [InlineData(-100.5,           100)]
+    [InlineData(-365.0,           365)]
+    [InlineData(-100.5,           101)]
     [InlineData(-1.0,             1)]
-    [InlineData(-0.5,             0)]
+    [InlineData(-0.125,           1)]
     [InlineData(0.5,              -1)]
     [InlineData(3.2,              -4)]
-    public void Of_CountsWholeDaysLeft_NegativeOnceExpired(double daysFromExpiry, int daysLeft)
+    public void Of_CountsStartedDaysLeft_NegativeOnceExpired(double daysFromExpiry, int daysLeft)
     {
         using var certificate = TestCertificates.Create();
         var expiry = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
