@@ -23,17 +23,23 @@ public sealed partial class StandaloneSandbox : IAsyncLifetime
 
     public string Output => _process?.StandardOutput ?? string.Empty;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>Starts <c>exojobs sandbox</c> with <paramref name="extraArguments"/> (such as <c>--register-certificate</c>) after the usual ones.</summary>
+    public async Task StartAsync(params string[] extraArguments)
     {
         Directory.CreateDirectory(_folder);
         _process = ExojobsProcess.Start(
             _folder,
             new Dictionary<string, string?> { ["EXOJOBS_DATA_DIR"] = DataDirectory },
-            "sandbox",
-            "--mailboxes",
-            Mailboxes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--out",
-            CredentialDirectory);
+            [
+                "sandbox",
+                "--mailboxes",
+                Mailboxes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--out",
+                CredentialDirectory,
+                .. extraArguments,
+            ]);
         await _process.WaitForOutputAsync("Press Ctrl+C to stop.");
         ProfileYaml = ProfileSnippet().Match(_process.StandardOutput).Value;
     }
