@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using ExoJobRunner.EndToEnd.Tests.Infrastructure;
@@ -141,6 +142,30 @@ public sealed partial class CertCommandErrorTests
         Assert.True(result.ExitCode == 5, result.ToString());
         Assert.Contains("exojobs: profile 'mine': " + expected.Replace("{dir}", workspace.Directory, StringComparison.Ordinal), result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    //          key size  from  to    exit  what it says
+    [InlineData(1024,     -1,   10,   0,    "warning: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) expires in 10 day(s)|warning: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) has a 1024-bit RSA key")]
+    [InlineData(2048,     -30,  -2,   5,    "error: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) expired on|days left:    none, expired on")]
+    [InlineData(2048,     2,    30,   5,    "error: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) is not valid before")]
+    public async Task CertShow_PrintsWhatARunWouldObject_AndExitsWith5_WhenItCannotBeUsed(int keySize, int fromDays, int toDays, int exitCode, string expected)
+    {
+        using var workspace = Workspace.FromRepositorySamples();
+        using var rsa = RSA.Create(keySize);
+        var request = new CertificateRequest("CN=exojobs-checked", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(fromDays), DateTimeOffset.UtcNow.AddDays(toDays));
+        workspace.Write("certs/checked.crt.pem", certificate.ExportCertificatePem());
+        workspace.Write("certs/checked.key.pem", rsa.ExportPkcs8PrivateKeyPem());
+        WriteProfile(workspace, "{ pem: certs/checked.crt.pem, key: certs/checked.key.pem }");
+
+        var result = await ExojobsProcess.RunAsync(workspace.Directory, "cert", "show", "mine");
+
+        Assert.True(result.ExitCode == exitCode, result.ToString());
+        Assert.Contains($"thumbprint:   {certificate.Thumbprint}", result.StandardOutput, StringComparison.Ordinal);
+        Assert.All(
+            expected.Replace("{thumbprint}", certificate.Thumbprint, StringComparison.Ordinal).Split('|'),
+            line => Assert.Contains(line, result.StandardOutput, StringComparison.Ordinal));
     }
 
     [Theory]

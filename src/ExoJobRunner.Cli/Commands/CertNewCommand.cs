@@ -156,7 +156,8 @@ internal static class CertNewCommand
             ? new CertificateSource { Thumbprint = certificate.Thumbprint, Store = storeScope }
             : new CertificateSource { PfxPath = files.PfxPath, PfxPassword = new SecretReference(passwordVariable, files.PasswordPath) };
         PrintCreated(CertificateSummary.Of(certificate, now), files, store, passwordVariable, years);
-        PrintNextSteps(certificate, files, CertificateYaml.Format(source, Path.GetDirectoryName(ConfigurationReader.ResolvePath(parseResult))!));
+        var configurationPath = ConfigurationReader.ResolvePath(parseResult);
+        PrintNextSteps(certificate, files, configurationPath, CertificateYaml.Format(source, Path.GetDirectoryName(configurationPath)!));
         return ExitCodes.Succeeded;
     }
 
@@ -243,7 +244,8 @@ internal static class CertNewCommand
             : $"  password:     the value of environment variable {passwordVariable}");
     }
 
-    private static void PrintNextSteps(X509Certificate2 certificate, NewCertificateFiles files, string certificateYaml)
+    /// <param name="configurationPath">The exojobs.yaml the profile goes into (--config, else as every verb finds it): paths are written relative to its folder.</param>
+    private static void PrintNextSteps(X509Certificate2 certificate, NewCertificateFiles files, string configurationPath, string certificateYaml)
     {
         var output = Console.Out;
         output.WriteLine();
@@ -251,7 +253,7 @@ internal static class CertNewCommand
         output.WriteLine($"  1. Upload {Path.GetFileName(files.CertificatePath)} to the app: Entra admin center > App registrations > your app >");
         output.WriteLine("     Certificates & secrets > Certificates > Upload certificate.");
         output.WriteLine($"  2. Check that the thumbprint Entra shows is {certificate.Thumbprint}.");
-        output.WriteLine("  3. Point a profile in exojobs.yaml at the certificate:");
+        output.WriteLine($"  3. Point a profile in {configurationPath} at the certificate{(files.PfxPath is null ? string.Empty : " (relative paths are read from its folder)")}:");
         output.WriteLine();
         output.WriteLine("  <profile>:");
         output.WriteLine("    appId: <Application (client) ID of the app registration>");
