@@ -84,7 +84,7 @@ public static class CertificateWriter
                 current = path;
                 if (!overwrite && File.Exists(path))
                 {
-                    throw new IOException($"{path} already exists; nothing was written.");
+                    throw new IOException("it already exists; nothing was written.");
                 }
 
                 File.Move(temporary, path, overwrite);
@@ -102,11 +102,6 @@ public static class CertificateWriter
             if (!overwrite)
             {
                 placed.ForEach(File.Delete);
-            }
-
-            if (exception.Message.StartsWith(current, StringComparison.Ordinal))
-            {
-                throw;
             }
 
             throw new IOException($"Cannot write {current}: {exception.Message}", exception);

@@ -124,6 +124,18 @@ public sealed class CertificateWriterTests : IDisposable
     }
 
     [Fact]
+    public void Write_LeavesNoFileOfTheSetBehind_WhenTheLastCannotBePlaced()
+    {
+        var files = NewCertificateFiles.For(directory.Path, "app", withPfx: true, withPasswordFile: true);
+        Directory.CreateDirectory(files.PasswordPath!);
+
+        var error = Assert.Throws<IOException>(() => CertificateWriter.Write(certificate, files, Password, overwrite: false));
+
+        Assert.StartsWith($"Cannot write {files.PasswordPath}: ", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(directory.Path));
+    }
+
+    [Fact]
     public void Write_ReplacesExistingFiles_WhenAskedTo()
     {
         var files = NewCertificateFiles.For(directory.Path, "app", withPfx: true, withPasswordFile: true);
