@@ -22,6 +22,7 @@ internal static class ExojobsCommandLine
             HistoryCommand.Create(),
             LogsCommand.Create(),
             InstallCommand.Create(),
+            CertCommand.Create(time),
         };
         return root;
     }

@@ -14,7 +14,10 @@ public static class CertificateLoader
 {
     private const int ThumbprintLength = 40;
 
-    public static X509Certificate2 Load(CertificateSource source)
+    public static X509Certificate2 Load(CertificateSource source) => Locate(source).Certificate;
+
+    /// <summary>Loads the certificate as <see cref="Load"/> does, and says where it was found (the store, or the files).</summary>
+    public static LocatedCertificate Locate(CertificateSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
 
@@ -40,10 +43,13 @@ public static class CertificateLoader
 
         if (source.PfxPath is { } pfxPath)
         {
-            return LoadFromPfx(pfxPath, source.PfxPassword);
+            var passwordNote = source.PfxPassword is null ? string.Empty : $" (password from {source.PfxPassword})";
+            return new LocatedCertificate(LoadFromPfx(pfxPath, source.PfxPassword), $"PFX file {pfxPath}{passwordNote}");
         }
 
-        return LoadFromPem(source.PemCertificatePath!, source.PemKeyPath);
+        var pemPath = source.PemCertificatePath!;
+        var keyNote = source.PemKeyPath is null ? " (certificate and key)" : $" with key file {source.PemKeyPath}";
+        return new LocatedCertificate(LoadFromPem(pemPath, source.PemKeyPath), $"PEM file {pemPath}{keyNote}");
     }
 
     /// <summary>
@@ -64,7 +70,7 @@ public static class CertificateLoader
         return normalized;
     }
 
-    private static X509Certificate2 LoadFromStore(string thumbprint, CertificateStoreScope? scope)
+    private static LocatedCertificate LoadFromStore(string thumbprint, CertificateStoreScope? scope)
     {
         var normalized = NormalizeThumbprint(thumbprint);
         CertificateStoreScope[] scopes = scope is { } only ? [only] : [CertificateStoreScope.CurrentUser, CertificateStoreScope.LocalMachine];
@@ -75,7 +81,7 @@ public static class CertificateLoader
             var found = FindInStore(normalized, candidate, out var searchNote);
             if (found is not null)
             {
-                return found;
+                return new LocatedCertificate(found, CertificateStores.Describe(candidate));
             }
 
             searched.Add(searchNote);
@@ -88,15 +94,13 @@ public static class CertificateLoader
 
     private static X509Certificate2? FindInStore(string thumbprint, CertificateStoreScope scope, out string searchNote)
     {
-        var storeName = $"{scope}\\My";
-        if (scope == CertificateStoreScope.LocalMachine && !OperatingSystem.IsWindows())
+        searchNote = CertificateStores.Describe(scope);
+        if (!CertificateStores.IsAvailable(scope))
         {
-            searchNote = $"{storeName} (not available on this platform: .NET offers only CurrentUser\\My outside Windows)";
             return null;
         }
 
         var location = scope == CertificateStoreScope.CurrentUser ? StoreLocation.CurrentUser : StoreLocation.LocalMachine;
-        searchNote = OperatingSystem.IsWindows() ? storeName : $"{storeName} (kept by .NET under ~/.dotnet/corefx/cryptography/x509stores/my)";
 
         using var store = new X509Store(StoreName.My, location);
         try

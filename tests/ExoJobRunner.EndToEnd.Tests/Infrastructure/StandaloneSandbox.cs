@@ -34,7 +34,7 @@ public sealed partial class StandaloneSandbox : IAsyncLifetime
 
     public string Output => _process?.StandardOutput ?? string.Empty;
 
-    /// <summary>A sandbox started with further <c>exojobs sandbox</c> options (<c>--without-consent</c>, <c>--role …</c>) for one test.</summary>
+    /// <summary>A sandbox started with further <c>exojobs sandbox</c> options (<c>--without-consent</c>, <c>--role …</c>, <c>--register-certificate …</c>).</summary>
     public static async Task<StandaloneSandbox> StartAsync(params string[] options)
     {
         var sandbox = new StandaloneSandbox(options);

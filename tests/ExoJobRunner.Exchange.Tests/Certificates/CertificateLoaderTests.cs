@@ -186,6 +186,39 @@ public sealed class CertificateLoaderTests : IDisposable
     }
 
     [Theory]
+    //          source             where it was found
+    [InlineData("pfx",             "PFX file {pfx} (password from environment variable {variable})")]
+    [InlineData("pem with key",    "PEM file {pem} with key file {key}")]
+    [InlineData("combined pem",    "PEM file {pem} (certificate and key)")]
+    public void Locate_SaysWhichFilesTheCertificateCameFrom(string scenario, string expected)
+    {
+        var pfx = WritePfx(Password);
+        var password = PasswordInEnvironment(Password);
+        var pem = directory.File("app.pem");
+        var key = directory.File("app.key");
+        using (var rsa = certificate.GetRSAPrivateKey()!)
+        {
+            File.WriteAllText(pem, certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem());
+            File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
+        }
+
+        var source = scenario switch
+        {
+            "pfx" => new CertificateSource { PfxPath = pfx, PfxPassword = password },
+            "pem with key" => new CertificateSource { PemCertificatePath = pem, PemKeyPath = key },
+            _ => new CertificateSource { PemCertificatePath = pem },
+        };
+
+        using var located = CertificateLoader.Locate(source);
+
+        Assert.Equal(certificate.Thumbprint, located.Certificate.Thumbprint);
+        Assert.Equal(
+            expected.Replace("{pfx}", pfx, StringComparison.Ordinal).Replace("{variable}", password.EnvironmentVariable, StringComparison.Ordinal)
+                .Replace("{pem}", pem, StringComparison.Ordinal).Replace("{key}", key, StringComparison.Ordinal),
+            located.Origin);
+    }
+
+    [Theory]
     [InlineData(null, "CurrentUser\\My|LocalMachine\\My", null)]
     [InlineData(CertificateStoreScope.CurrentUser, "CurrentUser\\My", "LocalMachine")]
     [InlineData(CertificateStoreScope.LocalMachine, "LocalMachine\\My", null)]
