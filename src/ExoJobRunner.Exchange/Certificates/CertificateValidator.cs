@@ -19,7 +19,7 @@ public static class CertificateValidator
     /// new one can be uploaded and tried while the old one still works.
     /// </summary>
     public const string RotationAdvice =
-        "Create a replacement certificate, upload its public part (.cer) to the app registration under Certificates & secrets " +
+        "Create a replacement certificate ('exojobs cert new'), upload its public part (.cer) to the app registration under Certificates & secrets " +
         "next to the current one (Entra ID accepts both), point the profile at the new certificate, run 'exojobs doctor', " +
         "and then delete the old certificate from the app registration.";
 
@@ -50,7 +50,7 @@ public static class CertificateValidator
             findings.Add(Error(
                 CertificateFindingKind.Expired,
                 $"{name} expired on {Format(notAfter)}.",
-                "Create a new certificate, upload its public part (.cer) to the app registration " +
+                "Create a new certificate ('exojobs cert new'), upload its public part (.cer) to the app registration " +
                 "(Certificates & secrets) and point the profile at it."));
         }
         else if (now < notBefore)
