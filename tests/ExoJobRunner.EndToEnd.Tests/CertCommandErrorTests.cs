@@ -146,7 +146,8 @@ public sealed partial class CertCommandErrorTests
 
     [Theory]
     //          key size  from  to    exit  what it says
-    [InlineData(1024,     -1,   10,   0,    "warning: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) expires in 10 day(s)|warning: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) has a 1024-bit RSA key")]
+    [InlineData(2048,     -1,   10,   0,    "warning: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) expires in 10 day(s)")]
+    [InlineData(1024,     -1,   400,  5,    "error: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) has a 1024-bit RSA key; Entra ID refuses keys shorter than 2048 bits")]
     [InlineData(2048,     -30,  -2,   5,    "error: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) expired on|days left:    none, expired on")]
     [InlineData(2048,     2,    30,   5,    "error: Certificate 'CN=exojobs-checked' (thumbprint {thumbprint}) is not valid before")]
     public async Task CertShow_PrintsWhatARunWouldObject_AndExitsWith5_WhenItCannotBeUsed(int keySize, int fromDays, int toDays, int exitCode, string expected)
