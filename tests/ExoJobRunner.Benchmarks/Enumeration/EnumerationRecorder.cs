@@ -26,6 +26,7 @@ internal sealed class EnumerationRecorder : IDisposable
     private long maxManagedBytes;
     private long allocatedBefore;
     private long residentBefore;
+    private TimeSpan cpuBefore;
     private int[] collectionsBefore = [];
 
     public EnumerationRecorder(int expectedResults)
@@ -66,6 +67,7 @@ internal sealed class EnumerationRecorder : IDisposable
         residentBefore = ProcessMemory.ResidentBytes();
         collectionsBefore = Collections();
         allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        cpuBefore = ProcessorTime();
         Volatile.Write(ref measuring, true);
         clock.Start();
     }
@@ -90,6 +92,7 @@ internal sealed class EnumerationRecorder : IDisposable
     public EnumerationMeasurement Finish(string variant)
     {
         clock.Stop();
+        var cpu = ProcessorTime() - cpuBefore;
         Volatile.Write(ref measuring, false);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var collections = Collections().Zip(collectionsBefore, (after, before) => after - before).ToArray();
@@ -106,6 +109,7 @@ internal sealed class EnumerationRecorder : IDisposable
             checksum,
             clock.Elapsed.TotalMilliseconds,
             waiting * 1000,
+            cpu.TotalMilliseconds,
             allocated,
             Math.Max(maxManagedBytes, GC.GetTotalMemory(forceFullCollection: false)),
             residentBefore,
@@ -115,6 +119,12 @@ internal sealed class EnumerationRecorder : IDisposable
     }
 
     public void Dispose() => listener.Dispose();
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 }
