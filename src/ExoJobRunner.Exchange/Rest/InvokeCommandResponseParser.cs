@@ -133,18 +133,21 @@ internal sealed class InvokeCommandResponseParser
         }
     }
 
-    /// <summary>Copies out the value starting at the reader's token if all of it has arrived, leaving the reader after it.</summary>
+    /// <summary>
+    /// Copies out the value starting at the reader's token if all of it has arrived, leaving the reader on its last token.
+    /// <see cref="JsonElement.TryParseValue"/> finds the value's end itself (and gives up, resetting the reader, when it
+    /// has not arrived): skipping to the end first made a third pass over every result.
+    /// </summary>
     private static bool TryReadWhole(ref Utf8JsonReader reader, out JsonElement value)
     {
-        var atStart = reader;
-        if ((reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) && !reader.TrySkip())
+        if (JsonElement.TryParseValue(ref reader, out var parsed))
         {
-            value = default;
-            return false;
+            value = parsed.Value;
+            return true;
         }
 
-        value = JsonElement.ParseValue(ref atStart);
-        return true;
+        value = default;
+        return false;
     }
 
     private static void Expect(bool condition, string message)

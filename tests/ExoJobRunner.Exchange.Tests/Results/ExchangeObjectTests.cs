@@ -156,6 +156,33 @@ public sealed class ExchangeObjectTests
         Assert.Equal(expectedValue, value);
     }
 
+    [Fact]
+    public void Lookups_FindTheFirstOfNamesEqualIgnoringCase_BeforeAndAfterTheObjectIndexesItsNames()
+    {
+        var result = Parse("""{ "Office": "first", "office": "second", "OFFICE": "third" }""");
+
+        // The first lookups scan the JSON; later ones (and PropertyNames) use the index: both must agree.
+        var answers = Enumerable.Range(0, 20).Select(_ => result.Get<string>("oFFice")).ToList();
+
+        Assert.All(answers, answer => Assert.Equal("first", answer));
+        Assert.Equal(["Office"], result.PropertyNames);
+    }
+
+    [Theory]
+    [InlineData("""{ "Disp\u006cayName": "escaped" }""", "displayname", "escaped")]
+    [InlineData("""{ "Bürostandort": "non-ASCII" }""", "BÜROSTANDORT", "non-ASCII")]
+    [InlineData("""{ "Office": "ASCII" }""", "Office\u0000", null)]
+    [InlineData("""{ "Kelvin": "ASCII" }""", "\u212Aelvin", null)]
+    public void Lookups_CompareEscapedAndNonAsciiNames_AsStringsIgnoringCase(string json, string name, string? expected)
+    {
+        var scanned = Parse(json);
+        var indexed = Parse(json);
+        _ = indexed.PropertyNames;
+
+        Assert.Equal(expected, scanned.TryGet<string>(name, out var value) ? value : null);
+        Assert.Equal(expected, indexed.TryGet<string>(name, out var indexedValue) ? indexedValue : null);
+    }
+
     private static ExchangeObject Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
