@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using ExoJobRunner.EndToEnd.Tests.Infrastructure;
+using ExoJobRunner.Tests.Shared;
 
 namespace ExoJobRunner.EndToEnd.Tests;
 
@@ -19,7 +20,7 @@ public sealed class NotificationTests
     public async Task Run_PostsTheFailure_ToTheWebhookFromTheEnvironment_AndWritesItsUrlNowhere()
     {
         using var workspace = Workspace.FromFixture("notify");
-        await using var listener = await WebhookListener.StartAsync();
+        await using var listener = await WebhookReceiver.StartAsync();
 
         var result = await RunAsync(workspace, listener, "fails");
 
@@ -53,7 +54,7 @@ public sealed class NotificationTests
     public async Task Run_PostsTheSuccess_InSlacksFormat_ToOnSuccessOnly()
     {
         using var workspace = Workspace.FromFixture("notify");
-        await using var listener = await WebhookListener.StartAsync();
+        await using var listener = await WebhookReceiver.StartAsync();
 
         var result = await RunAsync(workspace, listener, "succeeds");
 
@@ -71,7 +72,7 @@ public sealed class NotificationTests
     public async Task Run_KeepsTheJobsExitCodeAndStatus_WhenTheWebhookFailsTwice(string job, int exitCode, string status)
     {
         using var workspace = Workspace.FromFixture("notify");
-        await using var listener = await WebhookListener.StartAsync(500, 503);
+        await using var listener = await WebhookReceiver.StartAsync(500, 503);
 
         var result = await RunAsync(workspace, listener, job);
 
@@ -102,7 +103,7 @@ public sealed class NotificationTests
     public async Task Scheduler_PostsTheFailureOfAScheduledRun()
     {
         using var workspace = Workspace.FromFixture("notify");
-        await using var listener = await WebhookListener.StartAsync();
+        await using var listener = await WebhookReceiver.StartAsync();
         using var scheduler = ExojobsProcess.Start(workspace.Directory, EnvironmentFor(listener), "scheduler");
 
         var request = (await listener.WaitForAsync(1))[0];
@@ -118,10 +119,10 @@ public sealed class NotificationTests
         AssertTokenAppearsNowhere(workspace, result);
     }
 
-    private Task<ExojobsResult> RunAsync(Workspace workspace, WebhookListener listener, string job) =>
+    private Task<ExojobsResult> RunAsync(Workspace workspace, WebhookReceiver listener, string job) =>
         ExojobsProcess.RunAsync(workspace.Directory, EnvironmentFor(listener), "run", job);
 
-    private Dictionary<string, string?> EnvironmentFor(WebhookListener listener) =>
+    private Dictionary<string, string?> EnvironmentFor(WebhookReceiver listener) =>
         new() { [UrlVariable] = listener.UrlOf($"hooks/exojobs?token={_token}").ToString() };
 
     /// <summary>The token is the secret part of the URL: not in the output, not in any file exojobs wrote (logs, history).</summary>

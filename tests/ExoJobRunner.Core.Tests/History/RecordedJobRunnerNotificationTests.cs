@@ -1,10 +1,11 @@
 using System.Text.Json;
 using ExoJobRunner.Core.Notifications;
-using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Running.Logging;
+using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Core.Tests.Notifications.Support;
 using ExoJobRunner.Core.Tests.Scheduling.Support;
+using ExoJobRunner.Tests.Shared;
 
 namespace ExoJobRunner.Core.Tests.History;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Tests.Notifications.Support;
 using ExoJobRunner.Exchange.Certificates;
+using ExoJobRunner.Tests.Shared;
 
 namespace ExoJobRunner.Core.Tests.Notifications;
 
