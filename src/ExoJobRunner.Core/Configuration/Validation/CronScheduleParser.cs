@@ -11,8 +11,6 @@ namespace ExoJobRunner.Core.Configuration.Validation;
 /// </summary>
 internal static class CronScheduleParser
 {
-    private const string EverySecondMacro = "@every_second";
-
     public static bool TryParse(
         string expression,
         [NotNullWhen(true)] out JobSchedule? schedule,
@@ -22,21 +20,19 @@ internal static class CronScheduleParser
 
         schedule = null;
         var trimmed = expression.Trim();
-        var isMacro = trimmed.StartsWith('@');
-        var fieldCount = trimmed.Split(' ', '\t').Count(field => field.Length > 0);
-        if (!isMacro && fieldCount is not (5 or 6))
+        var fields = CronFields.Split(trimmed);
+        if (fields is null && !trimmed.StartsWith('@'))
         {
+            var fieldCount = CronFields.Words(trimmed).Count;
             problem = $"it has {fieldCount} fields; write 5 (minute hour day-of-month month day-of-week) or 6 (seconds first), or a macro such as @daily";
             return false;
         }
 
-        var includesSeconds = isMacro
-            ? string.Equals(trimmed, EverySecondMacro, StringComparison.OrdinalIgnoreCase)
-            : fieldCount == 6;
         try
         {
-            var cron = CronExpression.Parse(trimmed, includesSeconds ? CronFormat.IncludeSeconds : CronFormat.Standard);
-            schedule = new JobSchedule(trimmed, cron, includesSeconds);
+            // An unknown macro has no fields: Cronos refuses it here, with its own words.
+            var cron = CronExpression.Parse(trimmed, fields?.Second is null ? CronFormat.Standard : CronFormat.IncludeSeconds);
+            schedule = new JobSchedule(trimmed, cron, fields ?? throw new CronFormatException($"'{trimmed}' is not a macro exojobs knows"));
             problem = null;
             return true;
         }
