@@ -10,4 +10,7 @@ public enum BodyOutcomeKind
 
     /// <summary>The body does not compile or parse; it did not run.</summary>
     Invalid,
+
+    /// <summary>The engine itself cannot run bodies (PowerShell without its built-in modules); the body did not run.</summary>
+    InstallationBroken,
 }

@@ -27,6 +27,12 @@ public static class ExitCodes
     /// <summary>Connecting or authenticating to Exchange Online failed (certificate, token, permissions).</summary>
     public const int ConnectionFailed = 5;
 
+    /// <summary>
+    /// This installation of exojobs is broken: its PowerShell lacks the built-in modules (core cmdlets such as
+    /// Write-Output do not resolve), so no PowerShell body can run until exojobs is reinstalled.
+    /// </summary>
+    public const int InstallationBroken = 6;
+
     /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 }

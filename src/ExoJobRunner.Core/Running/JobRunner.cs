@@ -146,6 +146,11 @@ public sealed class JobRunner
                 log.BodyRefused(job.Name, summary);
                 return (RunStatus.Failed, ExitCodes.InvalidBody, summary, outcome.Diagnostics, null);
 
+            case BodyOutcomeKind.InstallationBroken:
+                var broken = outcome.ErrorMessage ?? "this installation of exojobs cannot run the body";
+                log.InstallationBroken(job.Name, broken);
+                return (RunStatus.Failed, ExitCodes.InstallationBroken, broken, [], outcome.Error);
+
             case BodyOutcomeKind.Failed when canceledBy == RunStatus.TimedOut:
                 return TimedOut(job, log);
 

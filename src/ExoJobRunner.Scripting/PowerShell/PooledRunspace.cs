@@ -24,7 +24,10 @@ internal sealed class PooledRunspace : IDisposable
         Runspace.RunspaceStateInfo.State == RunspaceState.Opened
         && Runspace.RunspaceAvailability == RunspaceAvailability.Available;
 
-    /// <summary>Opens a runspace on the calling thread; this is the slow step the pool exists to avoid.</summary>
+    /// <summary>
+    /// Opens a runspace on the calling thread; this is the slow step the pool exists to avoid. Throws
+    /// <see cref="PowerShellInstallationException"/> when PowerShell's own cmdlets do not resolve in it.
+    /// </summary>
     public static PooledRunspace Open(InitialSessionState sessionState)
     {
         var host = new UnattendedHost();
@@ -35,6 +38,9 @@ internal sealed class PooledRunspace : IDisposable
             // one); PowerShell's own pipeline threads are foreground and would keep a hung body's process alive.
             runspace.ThreadOptions = PSThreadOptions.UseCurrentThread;
             runspace.Open();
+
+            // Checked once per runspace, before the baseline, so the modules it loads stay loaded for every run.
+            PowerShellHostCheck.EnsureCoreCmdlets(runspace);
             return new PooledRunspace(runspace, host, RunspaceBaseline.Capture(runspace));
         }
         catch

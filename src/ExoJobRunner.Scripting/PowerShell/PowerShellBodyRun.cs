@@ -73,6 +73,10 @@ internal sealed class PowerShellBodyRun
         {
             _completion.SetCanceled(_cancellationToken);
         }
+        catch (PowerShellInstallationException broken)
+        {
+            _completion.SetResult(new BodyOutcome(BodyOutcomeKind.InstallationBroken, [], broken, broken.Message));
+        }
         catch (Exception exception)
         {
             // Nothing above this thread would catch it: an escaping exception would end the process.

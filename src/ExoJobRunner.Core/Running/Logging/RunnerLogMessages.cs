@@ -20,6 +20,9 @@ internal static partial class RunnerLogMessages
     [LoggerMessage(Level = LogLevel.Error, Message = "Job '{Job}' failed{Where}: {Message}")]
     public static partial void JobFailed(this ILogger logger, Exception? error, string job, string where, string message);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job '{Job}' did not run: {Reason}")]
+    public static partial void InstallationBroken(this ILogger logger, string job, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Job '{Job}' did not run: could not connect to Exchange Online: {Reason}")]
     public static partial void ConnectionFailed(this ILogger logger, string job, string reason);
 
