@@ -24,6 +24,16 @@ internal static class InstallCommand
         DefaultValueFactory = _ => SchedulerCommand.ServiceName,
     };
 
+    private static readonly Option<string?> RunAsOption = new("--run-as")
+    {
+        Description = "The account a system unit runs as (default: the account that ran sudo, or yours). Root only when named: --run-as root.",
+    };
+
+    private static readonly Option<string?> JobOption = new("--job")
+    {
+        Description = "The task of this job instead of the scheduler task (with --print), or only this job's task.",
+    };
+
     private static readonly Option<DirectoryInfo?> OutOption = new("--out")
     {
         Description = "Where to write the task XML files (default: .exojobs/task-scheduler beside exojobs.yaml).",
@@ -34,6 +44,7 @@ internal static class InstallCommand
         var systemd = new Command("systemd", "Writes a systemd unit (Type=notify) that runs 'exojobs scheduler' for this configuration.")
         {
             UserOption,
+            RunAsOption,
             PrintOption,
             NameOption,
         };
@@ -44,6 +55,7 @@ internal static class InstallCommand
             "Writes Task Scheduler XML: a task that runs 'exojobs scheduler' from boot, and one task per scheduled job calling 'exojobs run <job>'.")
         {
             PrintOption,
+            JobOption,
             OutOption,
         };
         taskScheduler.SetAction(InstallTaskScheduler);
@@ -67,7 +79,22 @@ internal static class InstallCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var unit = SystemdUnit.Create(ExojobsLauncher.Current(), configuration.FilePath, forUser, forUser ? null : Environment.UserName);
+        var runAs = parseResult.GetValue(RunAsOption);
+        if (forUser && runAs is not null)
+        {
+            Console.Error.WriteLine("exojobs: --run-as is for a system unit; a --user unit runs as you.");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var account = forUser ? null : runAs ?? ServiceAccount.Default();
+        if (!forUser && account is null)
+        {
+            Console.Error.WriteLine(
+                "exojobs: the scheduler would run as root. Run this with sudo from the account that should run it, or name the account: --run-as <account> (--run-as root if root is meant).");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        var unit = SystemdUnit.Create(ExojobsLauncher.Current(), configuration, forUser, account);
         if (parseResult.GetValue(PrintOption))
         {
             Console.Out.Write(unit);
@@ -77,6 +104,11 @@ internal static class InstallCommand
         var path = SystemdUnit.PathFor(name, forUser);
         try
         {
+            if (!forUser)
+            {
+                ServiceAccount.CreateFolders(SystemdUnit.WritableFolders(configuration), account!, Console.Out);
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, unit);
         }
@@ -107,13 +139,30 @@ internal static class InstallCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var launcher = ExojobsLauncher.Current();
-        var tasks = new List<(string FileName, string TaskName, XDocument Document)>
+        var jobName = parseResult.GetValue(JobOption);
+        var selected = configuration.Jobs.Where(job => job.Enabled && job.Schedule is not null).ToList();
+        if (jobName is not null)
         {
-            ("exojobs-scheduler.xml", @"exojobs\scheduler", TaskSchedulerTask.ForScheduler(launcher, configuration.FilePath)),
-        };
+            var job = configuration.FindJob(jobName);
+            if (job is null || !job.Enabled || job.Schedule is null)
+            {
+                var why = job is null ? "there is no job named" : job.Enabled ? "there is no schedule on job" : "tasks are only written for enabled jobs, not";
+                Console.Error.WriteLine($"exojobs: --job: {why} '{jobName}'.");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            selected = [job];
+        }
+
+        var launcher = ExojobsLauncher.Current();
+        var tasks = new List<(string FileName, string TaskName, XDocument Document)>();
+        if (jobName is null)
+        {
+            tasks.Add(("exojobs-scheduler.xml", @"exojobs\scheduler", TaskSchedulerTask.ForScheduler(launcher, configuration.FilePath)));
+        }
+
         var warnings = new List<string>();
-        foreach (var job in configuration.Jobs.Where(job => job.Enabled && job.Schedule is not null))
+        foreach (var job in selected)
         {
             tasks.Add(($"exojobs-job-{job.Name}.xml", $@"exojobs\{job.Name}", TaskSchedulerTask.ForJob(launcher, configuration.FilePath, job, out var problem)));
             if (problem is not null)
@@ -124,10 +173,12 @@ internal static class InstallCommand
 
         if (parseResult.GetValue(PrintOption))
         {
-            foreach (var (fileName, _, document) in tasks)
+            // One task, so that the output redirected to a file is a file 'schtasks /create /xml' takes.
+            using var output = Console.OpenStandardOutput();
+            output.Write(TaskSchedulerTask.ToPrintedBytes(tasks[0].Document));
+            if (jobName is null && selected.Count > 0)
             {
-                Console.Out.WriteLine($"<!-- {fileName} -->");
-                Console.Out.WriteLine(TaskSchedulerTask.ToText(document));
+                Console.Error.WriteLine($"exojobs: printed the scheduler task; a job's own task: --print --job <name> ({string.Join(", ", selected.Select(job => job.Name))}).");
             }
         }
         else
@@ -172,12 +223,17 @@ internal static class InstallCommand
     {
         Console.Out.WriteLine($"Wrote {tasks.Count} task file(s) into {folder}. Use ONE of the two ways, never both (a job would then have two schedulers):");
         Console.Out.WriteLine();
-        Console.Out.WriteLine("  A. exojobs scheduler as the scheduler (recommended): one task, started at boot, which runs every job:");
-        Console.Out.WriteLine($"     schtasks /create /tn \"{tasks[0].TaskName}\" /xml \"{Path.Combine(folder, tasks[0].FileName)}\" /ru <DOMAIN\\account>");
-        Console.Out.WriteLine();
+        var jobTasks = tasks.Where(task => task.FileName != "exojobs-scheduler.xml").ToList();
+        if (jobTasks.Count < tasks.Count)
+        {
+            Console.Out.WriteLine("  A. exojobs scheduler as the scheduler (recommended): one task, started at boot, which runs every job:");
+            Console.Out.WriteLine($"     schtasks /create /tn \"{tasks[0].TaskName}\" /xml \"{Path.Combine(folder, tasks[0].FileName)}\" /ru <DOMAIN\\account>");
+            Console.Out.WriteLine();
+        }
+
         Console.Out.WriteLine("  B. Task Scheduler as the scheduler: one task per job, each calling 'exojobs run <job>'");
         Console.Out.WriteLine("     (a new instance is never started while one runs; Task Scheduler reads the times in this machine's time zone):");
-        foreach (var (fileName, taskName, _) in tasks.Skip(1))
+        foreach (var (fileName, taskName, _) in jobTasks)
         {
             Console.Out.WriteLine($"     schtasks /create /tn \"{taskName}\" /xml \"{Path.Combine(folder, fileName)}\" /ru <DOMAIN\\account>");
         }

@@ -62,10 +62,25 @@ internal static class TaskSchedulerTask
         return stream.ToArray();
     }
 
-    public static string ToText(XDocument document)
+    /// <summary>
+    /// The text <c>--print</c> writes: ASCII only (any other character as a character reference), declared UTF-8, of
+    /// which ASCII is a subset. The bytes are then the same whatever the console's encoding, and redirected to a file
+    /// they are what the declaration says.
+    /// </summary>
+    public static byte[] ToPrintedBytes(XDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return "<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + Environment.NewLine + document.Root;
+        using var stream = new MemoryStream();
+        var declaration = Encoding.ASCII.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + Environment.NewLine);
+        stream.Write(declaration);
+        var settings = new XmlWriterSettings { Encoding = Encoding.ASCII, Indent = true, OmitXmlDeclaration = true };
+        using (var writer = XmlWriter.Create(stream, settings))
+        {
+            document.Root!.Save(writer);
+        }
+
+        stream.Write(Encoding.ASCII.GetBytes(Environment.NewLine));
+        return stream.ToArray();
     }
 
     private static XDocument Document(
