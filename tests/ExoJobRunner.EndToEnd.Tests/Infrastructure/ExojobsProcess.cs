@@ -42,9 +42,13 @@ internal sealed partial class ExojobsProcess : IDisposable
         }
     }
 
-    public static ExojobsProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    public static ExojobsProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
+        StartProgram(RepositoryPaths.ExojobsExecutable, workingDirectory, environment, arguments);
+
+    /// <summary>Starts <c>exojobs</c> from another installation than the build output (a publish, an installed tool).</summary>
+    public static ExojobsProcess StartProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(RepositoryPaths.ExojobsExecutable)
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
