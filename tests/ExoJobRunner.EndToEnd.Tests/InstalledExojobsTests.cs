@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -103,12 +104,14 @@ public sealed partial class InstalledExojobsTests(InstalledExojobs installed) : 
         workspace.Write("jobs/powershell-heartbeat.yaml", "schedule: \"*/2 * * * * *\"\npowershell: Write-Output \"beat from $($Job.Name)\" | Select-Object\n");
         using var scheduler = Installation(installation).Start(workspace.Directory, DataFolder(workspace), "scheduler");
 
-        await scheduler.WaitForOutputAsync("of job 'csharp-heartbeat' ended: Succeeded");
-        await scheduler.WaitForOutputAsync("of job 'powershell-heartbeat' ended: Succeeded");
+        await scheduler.WaitForOutputAsync("of job 'csharp-heartbeat' ended: ");
+        await scheduler.WaitForOutputAsync("of job 'powershell-heartbeat' ended: ");
         scheduler.Signal(PosixSignal.SIGTERM);
         var result = await scheduler.WaitAsync();
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("of job 'csharp-heartbeat' ended: Succeeded", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("of job 'powershell-heartbeat' ended: Succeeded", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(RunLogs(workspace, "csharp-heartbeat"), log => log.Contains("INFO  beat from C#", StringComparison.Ordinal));
         Assert.Contains(RunLogs(workspace, "powershell-heartbeat"), log => log.Contains("INFO  beat from powershell-heartbeat", StringComparison.Ordinal));
     }
@@ -164,6 +167,27 @@ public sealed partial class InstalledExojobsTests(InstalledExojobs installed) : 
         Assert.True(task.ExitCode == 0, task.ToString());
         XNamespace taskNamespace = "http://schemas.microsoft.com/windows/2004/02/mit/task";
         Assert.Equal(program, XDocument.Parse(task.StandardOutput).Descendants(taskNamespace + "Command").Single().Value);
+    }
+
+    [Fact]
+    public void Pack_MakesAToolPackageCarryingTheReadmeAndTheProjectsMetadata()
+    {
+        var package = Assert.Single(Directory.GetFiles(installed.PackageFolder, "*.nupkg"));
+        using var archive = ZipFile.OpenRead(package);
+        var nuspecEntry = Assert.Single(archive.Entries, entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var nuspecStream = nuspecEntry.Open();
+        var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+        string Value(string name) => metadata.Elements().Single(element => element.Name.LocalName == name).Value;
+
+        Assert.Equal(InstalledExojobs.PackageId, Value("id"));
+        Assert.Equal("ExoJobRunner contributors", Value("authors"));
+        Assert.Equal("README.md", Value("readme"));
+        Assert.Contains("exchange-online", Value("tags"), StringComparison.Ordinal);
+        Assert.Equal("https://github.com/exojobs/exojobs", Value("projectUrl"));
+        Assert.Equal("DotnetTool", metadata.Elements().Single(element => element.Name.LocalName == "packageTypes").Elements().Single().Attribute("name")!.Value);
+        using var readme = new StreamReader(archive.GetEntry("README.md")!.Open());
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")), readme.ReadToEnd());
+        Assert.NotNull(archive.GetEntry("tools/net10.0/any/exojobs.dll"));
     }
 
     [Fact]

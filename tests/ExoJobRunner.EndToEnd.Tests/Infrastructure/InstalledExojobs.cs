@@ -28,6 +28,9 @@ public sealed class InstalledExojobs : IAsyncLifetime
 
     public string PublishFolder => Path.Combine(_folder, "publish");
 
+    /// <summary>The folder <c>dotnet pack</c> wrote the tool package into.</summary>
+    public string PackageFolder => Path.Combine(_folder, "packages");
+
     /// <summary>How long publishing, packing and installing took: what this fixture adds to a test run.</summary>
     public TimeSpan InstallTime { get; private set; }
 
@@ -43,7 +46,7 @@ public sealed class InstalledExojobs : IAsyncLifetime
     {
         var clock = Stopwatch.StartNew();
         var project = Path.Combine("src", "ExoJobRunner.Cli");
-        var packages = Path.Combine(_folder, "packages");
+        var packages = PackageFolder;
         var toolPath = Path.Combine(_folder, "tool");
         var noEnvironment = new Dictionary<string, string?>();
 
