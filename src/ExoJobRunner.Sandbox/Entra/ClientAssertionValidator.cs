@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using ExoJobRunner.Shared;
 
 namespace ExoJobRunner.Sandbox.Entra;
 
@@ -16,12 +17,12 @@ internal static class ClientAssertionValidator
     /// <returns>Null when the assertion is good, otherwise the refusal.</returns>
     public static EntraError? Validate(string assertion, Registration.RegisteredApp app, IReadOnlyCollection<string> audiences, DateTimeOffset now)
     {
-        if (!CompactJws.TryParse(assertion, out var jws))
+        if (CompactJwt.TryRead(assertion) is not { } jws)
         {
             return EntraErrors.MalformedAssertion();
         }
 
-        if (jws!.Algorithm is not ("PS256" or "RS256"))
+        if (jws.Algorithm is not ("PS256" or "RS256"))
         {
             return EntraErrors.UnsupportedAlgorithm(jws.Algorithm);
         }
@@ -36,7 +37,7 @@ internal static class ClientAssertionValidator
 
         using (var publicKey = key.CreatePublicKey())
         {
-            if (!jws.Verify(publicKey))
+            if (!JwsSignature.Verify(jws, publicKey))
             {
                 return EntraErrors.InvalidSignature(thumbprintText, key.NotBefore, key.NotAfter);
             }
@@ -64,7 +65,7 @@ internal static class ClientAssertionValidator
         return null;
     }
 
-    private static byte[]? Thumbprint(CompactJws jws)
+    private static byte[]? Thumbprint(CompactJwt jws)
     {
         var encoded = jws.HeaderString("x5t#S256") ?? jws.HeaderString("x5t");
         if (encoded is null)
