@@ -49,6 +49,7 @@ public sealed class SandboxServer : IAsyncDisposable
         MailboxCount = tenant.Layout.Mailboxes;
         Seed = options.Seed;
         Faults = options.Faults;
+        Cloud = options.Cloud;
         ServerCertificate = X509CertificateLoader.LoadCertificate(certificateWithKey.RawData);
     }
 
@@ -92,6 +93,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public SandboxFaultSpec Faults { get; }
 
+    /// <summary>The cloud whose real login host and Exchange resource the sandbox also answers to.</summary>
+    public SandboxCloud Cloud { get; }
+
     /// <exception cref="ArgumentException">An option is invalid (the message says which and why).</exception>
     /// <exception cref="IOException">The port couldn't be listened on.</exception>
     public static async Task<SandboxServer> StartAsync(SandboxServerOptions options, CancellationToken cancellationToken = default)
@@ -100,7 +104,7 @@ public sealed class SandboxServer : IAsyncDisposable
         options.Validate();
 
         var tenant = TenantGenerator.Generate(options.Mailboxes, options.Seed, options.Organization);
-        var directory = new SandboxDirectory(tenant, options.Apps);
+        var directory = new SandboxDirectory(tenant, options.Apps, options.Cloud);
         var tokens = new AccessTokenService(directory, options.TimeProvider);
         var certificate = ServerCertificateFactory.Create();
 

@@ -15,6 +15,9 @@ internal sealed class CompactJwt
     /// <summary>The first second DateTimeOffset can't represent (year 10000).</summary>
     private const long MaxUnixSeconds = 253_402_300_800;
 
+    /// <summary>The first second DateTimeOffset can represent (year 1).</summary>
+    private const long MinUnixSeconds = -62_135_596_800;
+
     private CompactJwt(JsonElement header, JsonElement payload, byte[] signature, byte[] signingInput)
     {
         Header = header;
@@ -76,20 +79,30 @@ internal sealed class CompactJwt
         };
     }
 
+    public bool HasClaim(string name) => Payload.TryGetProperty(name, out _);
+
     /// <summary>
-    /// A NumericDate claim (seconds since the epoch) as a UTC time, or null when absent or unreadable. MSAL.NET writes
-    /// <c>nbf</c> and <c>exp</c> as JSON strings ("1795819367"), which Entra accepts, so a numeric string counts too.
+    /// A NumericDate claim as a UTC time, or null when absent or unreadable. RFC 7519 defines NumericDate as a JSON number
+    /// of seconds since the epoch, fractions allowed ("1795819367.25"); MSAL.NET writes <c>nbf</c> and <c>exp</c> as JSON
+    /// strings ("1795819367"), which Entra accepts, so a numeric string counts too.
     /// </summary>
     public DateTimeOffset? ClaimTime(string name)
     {
-        var text = Payload.TryGetProperty(name, out var value) ? value.ValueKind switch
+        if (!Payload.TryGetProperty(name, out var value))
         {
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.String => value.GetString(),
+            return null;
+        }
+
+        var readable = value.ValueKind switch
+        {
+            JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : (decimal?)null,
+            JsonValueKind.String => decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : null,
             _ => null,
-        } : null;
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < MaxUnixSeconds
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+        };
+        return readable is { } seconds && seconds >= MinUnixSeconds && seconds < MaxUnixSeconds
+            ? DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond))
             : null;
     }
 

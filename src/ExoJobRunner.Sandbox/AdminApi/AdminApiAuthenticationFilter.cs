@@ -24,7 +24,7 @@ internal sealed class AdminApiAuthenticationFilter(AccessTokenService tokens, Sa
         var header = request.Headers.Authorization.ToString();
         var hasBearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7;
         var check = hasBearer
-            ? tokens.Validate(header[7..].Trim(), [ExchangeResource.ExchangeOnlineUri, .. RequestOrigin.Both(request, address.BaseUri)])
+            ? tokens.Validate(header[7..].Trim(), [CloudHosts.ExchangeResourceUri(directory.Cloud), .. RequestOrigin.Both(request, address.BaseUri)])
             : AccessTokenCheck.Refused("The request has no bearer access token in its Authorization header.");
         if (check.Claims is null)
         {

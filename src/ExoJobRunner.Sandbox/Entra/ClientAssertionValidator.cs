@@ -6,7 +6,8 @@ namespace ExoJobRunner.Sandbox.Entra;
 /// <summary>
 /// Checks a client assertion as Entra does for certificate credentials: a JWS signed (PS256 or RS256) by a certificate
 /// registered on the app, named by <c>x5t#S256</c> or <c>x5t</c>; <c>aud</c> the token endpoint; <c>iss</c> and
-/// <c>sub</c> the app id; the current time within <c>nbf</c>..<c>exp</c>, allowing <see cref="ClockSkew"/> either way.
+/// <c>sub</c> the app id; the current time within <c>nbf</c>..<c>exp</c> (NumericDates, whole or fractional seconds),
+/// allowing <see cref="ClockSkew"/> either way.
 /// </summary>
 internal static class ClientAssertionValidator
 {
@@ -55,8 +56,16 @@ internal static class ClientAssertionValidator
             return EntraErrors.IssuerMismatch();
         }
 
+        // NumericDates may carry fractions of a second (RFC 7519). A claim that is there but is no NumericDate at all
+        // makes the assertion malformed rather than "without a start": skipping an unreadable nbf would accept an
+        // assertion that is not valid yet.
         var notBefore = jws.ClaimTime("nbf");
         var expires = jws.ClaimTime("exp");
+        if ((notBefore is null && jws.HasClaim("nbf")) || (expires is null && jws.HasClaim("exp")))
+        {
+            return EntraErrors.MalformedAssertion();
+        }
+
         if (expires is null || expires.Value + ClockSkew < now || (notBefore is { } start && start - ClockSkew > now))
         {
             return EntraErrors.AssertionOutsideValidity(now, notBefore, expires);

@@ -34,6 +34,28 @@ public sealed class CompactJwtTests
     public void TryRead_GivesNull_ForWhatIsNotThreePartsWithJsonObjectHeaderAndPayload(string token) =>
         Assert.Null(CompactJwt.TryRead(token));
 
+    [Theory]
+    //          exp as written                    milliseconds since the epoch (null: unreadable)
+    [InlineData("1795819367",                     1_795_819_367_000L)]
+    [InlineData("1795819367.25",                  1_795_819_367_250L)]
+    [InlineData("\"1795819367\"",                 1_795_819_367_000L)]
+    [InlineData("\"1795819367.5\"",               1_795_819_367_500L)]
+    [InlineData("1.79581936725e9",                1_795_819_367_250L)]
+    [InlineData("-5",                             -5_000L)]
+    [InlineData("\"soon\"",                       null)]
+    [InlineData("true",                           null)]
+    [InlineData("1e300",                          null)]
+    [InlineData("253402300800",                   null)]
+    public void ClaimTime_ReadsNumericDates_WholeOrFractional_NumbersOrNumericStrings(string written, long? milliseconds)
+    {
+        var token = CompactJwt.TryRead(Jwt($"{{\"exp\":{written}}}"))!;
+
+        Assert.Equal(milliseconds, token.ClaimTime("exp")?.ToUnixTimeMilliseconds());
+        Assert.True(token.HasClaim("exp"));
+        Assert.False(token.HasClaim("nbf"));
+        Assert.Null(token.ClaimTime("nbf"));
+    }
+
     [Fact]
     public void TryRead_KeepsTheHeaderTheSignatureAndTheSignedText()
     {
