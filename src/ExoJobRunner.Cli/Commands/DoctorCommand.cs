@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Diagnostics;
+using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Diagnostics;
+using ExoJobRunner.Sandbox.Connection;
 
 namespace ExoJobRunner.Cli.Commands;
 
@@ -63,7 +65,7 @@ internal static class DoctorCommand
             .. DoctorChecks.ForConnection(),
         ];
 
-        await using var context = new DoctorContext();
+        await using var context = new DoctorContext(new ExchangeSessionPoolOptions { Environments = SandboxEnvironments.All() });
         var report = await DoctorRunner.RunAsync(checks, context, json ? null : writer.WriteEntry, cancellationToken);
         var exitCode = DoctorExitCode.Of(report);
         if (json)

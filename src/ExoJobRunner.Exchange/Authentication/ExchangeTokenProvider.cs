@@ -25,14 +25,14 @@ internal sealed class ExchangeTokenProvider
         this.certificateThumbprint = certificateThumbprint;
     }
 
-    /// <summary>A provider for one of Microsoft's clouds.</summary>
-    public static ExchangeTokenProvider ForCloud(ExchangeCloud cloud, string appId, string organization, X509Certificate2 certificate)
+    /// <summary>A provider for one of Microsoft's clouds, whose authority MSAL knows.</summary>
+    public static ExchangeTokenProvider ForCloud(Uri authority, string scope, string appId, string organization, X509Certificate2 certificate)
     {
         var application = ConfidentialClientApplicationBuilder.Create(appId)
             .WithCertificate(certificate, sendX5C: false)
-            .WithAuthority(cloud.AuthorityFor(organization).AbsoluteUri)
+            .WithAuthority(authority.AbsoluteUri)
             .Build();
-        return new ExchangeTokenProvider(application, cloud.Scope, appId, organization, certificate.Thumbprint);
+        return new ExchangeTokenProvider(application, scope, appId, organization, certificate.Thumbprint);
     }
 
     /// <summary>

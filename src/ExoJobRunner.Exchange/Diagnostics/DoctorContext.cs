@@ -2,22 +2,23 @@ using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Exchange.Authentication;
 using ExoJobRunner.Exchange.Certificates;
 using ExoJobRunner.Exchange.Connection;
-using ExoJobRunner.Sandbox;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
 
 /// <summary>
-/// What the doctor's checks share as they go: the profile's settings, then the certificate, the endpoint and the token
-/// each check leaves for the next. Owns whatever the checks opened (certificate, HTTP client, an in-process sandbox)
-/// until it is disposed. The token never leaves it.
+/// What the doctor's checks share as they go: the profile's settings and the environment that connects it, then the
+/// certificate, the endpoint and the token each check leaves for the next. Owns whatever the checks opened
+/// (certificate, HTTP client, the environment's access — an in-process sandbox, say) until it is disposed. The token
+/// never leaves it.
 /// </summary>
 public sealed class DoctorContext : IAsyncDisposable
 {
     private readonly List<IDisposable> owned = [];
-    private SandboxServer? sandbox;
+    private ExchangeEnvironmentAccess? access;
+    private IExchangeEnvironmentProvider? environment;
     private IReadOnlyList<CertificateFinding>? certificateFindings;
 
-    /// <param name="options">How sessions connect: request timeout, retries, clock, the sandbox's data folder.</param>
+    /// <param name="options">How sessions connect: request timeout, retries, clock, the environments besides Microsoft's clouds.</param>
     public DoctorContext(ExchangeSessionPoolOptions? options = null)
     {
         Options = options ?? new ExchangeSessionPoolOptions();
@@ -30,18 +31,22 @@ public sealed class DoctorContext : IAsyncDisposable
 
     internal X509Certificate2? Certificate { get; private set; }
 
+    /// <summary>The app the environment signs in with in place of the profile's (the in-process sandbox's own), if it has one.</summary>
+    internal EnvironmentSignIn? ProvidedSignIn { get; private set; }
+
     internal ExchangeEndpoint? Endpoint { get; private set; }
 
     internal ExchangeTokenProvider? Tokens { get; private set; }
 
-    /// <summary>The app id that signed in: the profile's, or the in-process sandbox's own.</summary>
+    /// <summary>The app id that signed in: the profile's, or the environment's own.</summary>
     internal string? AppId { get; private set; }
 
     internal string? AccessToken { get; private set; }
 
-    /// <summary>Whether the profile starts the offline tenant in this process, with its own certificate and app.</summary>
-    internal bool IsInProcessSandbox =>
-        RequireSettings().Environment == ExchangeEnvironment.Sandbox && RequireSettings().SandboxOptions?.Url is null;
+    /// <summary>The provider that connects the profile, as the session pool would choose it.</summary>
+    /// <exception cref="ExchangeConnectionException">No provider connects the profile's environment.</exception>
+    internal IExchangeEnvironmentProvider Environment =>
+        environment ??= ExchangeEnvironmentProviders.Resolve(Options.Environments, RequireSettings());
 
     internal ExchangeConnectionSettings RequireSettings() =>
         Settings ?? throw new InvalidOperationException("The doctor's checks need a profile: run the configuration check first or set Settings.");
@@ -54,14 +59,20 @@ public sealed class DoctorContext : IAsyncDisposable
         certificateFindings ??= CertificateValidator.Validate(RequireCertificate(), Options.Client.TimeProvider.GetUtcNow());
 
     /// <param name="certificate">The certificate found.</param>
-    /// <param name="owner">What disposes it: the certificate itself, or the sandbox credential holding it.</param>
+    /// <param name="owner">What disposes it: the certificate itself, or the sign-in holding it.</param>
     internal void UseCertificate(X509Certificate2 certificate, IDisposable owner)
     {
         owned.Add(owner);
         Certificate = certificate;
     }
 
-    internal void UseSandbox(SandboxServer server) => sandbox = server;
+    internal void UseProvidedSignIn(EnvironmentSignIn signIn)
+    {
+        UseCertificate(signIn.Certificate, signIn);
+        ProvidedSignIn = signIn;
+    }
+
+    internal void UseAccess(ExchangeEnvironmentAccess opened) => access = opened;
 
     internal void UseEndpoint(ExchangeEndpoint endpoint)
     {
@@ -84,10 +95,10 @@ public sealed class DoctorContext : IAsyncDisposable
         }
 
         owned.Clear();
-        if (sandbox is not null)
+        if (access is not null)
         {
-            await sandbox.DisposeAsync();
-            sandbox = null;
+            await access.DisposeAsync();
+            access = null;
         }
     }
 }

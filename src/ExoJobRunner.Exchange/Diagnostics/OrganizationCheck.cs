@@ -1,5 +1,4 @@
 using ExoJobRunner.Exchange.Connection;
-using ExoJobRunner.Sandbox;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
 
@@ -14,9 +13,9 @@ internal sealed class OrganizationCheck : DoctorCheck
     public override Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
         var settings = context.RequireSettings();
-        if (context.IsInProcessSandbox)
+        if (context.ProvidedSignIn is { } provided)
         {
-            return Task.FromResult(DoctorCheckResult.Passed($"{SandboxServerOptions.DefaultOrganization} (the in-process sandbox's)"));
+            return Task.FromResult(DoctorCheckResult.Passed($"{provided.Organization} ({context.Environment.Name}'s)"));
         }
 
         var organization = settings.Organization;

@@ -5,6 +5,7 @@ using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Tests.Configuration;
 using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Diagnostics;
+using ExoJobRunner.Sandbox.Connection;
 
 namespace ExoJobRunner.Core.Tests.Diagnostics;
 
@@ -34,7 +35,7 @@ public sealed class DoctorExitCodeTests : IDisposable
     {
         using var folder = ConfigFolder.FromLayout($"#> exojobs.yaml\nprofiles:\n  checked:\n    {profileBody}\n").WithJobUnlessPresent();
         WriteUsablePfx(folder.PathOf("app.pfx"));
-        await using var context = new DoctorContext(new ExchangeSessionPoolOptions { SandboxDataFolder = dataFolder });
+        await using var context = new DoctorContext(new ExchangeSessionPoolOptions { Environments = SandboxEnvironments.All(dataFolder) });
 
         var report = await DoctorRunner.RunAsync([new ConfigurationCheck(folder.ConfigPath, null), .. DoctorChecks.ForConnection()], context);
 
