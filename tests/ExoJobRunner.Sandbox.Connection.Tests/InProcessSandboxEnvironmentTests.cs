@@ -1,4 +1,5 @@
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Exchange.Rest;
 using ExoJobRunner.Exchange.Results;
 using ExoJobRunner.Sandbox.Credentials;

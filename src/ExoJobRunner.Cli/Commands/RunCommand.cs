@@ -4,6 +4,7 @@ using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Sandbox.Connection;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.Logging;
@@ -128,6 +129,7 @@ internal static class RunCommand
             history,
             configuration.History,
             notifications,
+            ExchangeTransientFaults.Instance,
             TimeProvider.System,
             NullLogger.Instance);
         var result = await runner.RunAsync(

@@ -5,6 +5,7 @@ using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Sandbox.Connection;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.Hosting;
@@ -59,6 +60,7 @@ internal sealed class SchedulerService : BackgroundService
                 _history,
                 _configuration.History,
                 notifications,
+                ExchangeTransientFaults.Instance,
                 time,
                 _log);
             var options = new SchedulerOptions

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Exchange.Certificates;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Exchange.Rest;
 using ExoJobRunner.Sandbox;
 using ExoJobRunner.Sandbox.Connection;
