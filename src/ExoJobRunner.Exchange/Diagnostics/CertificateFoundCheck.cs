@@ -1,3 +1,4 @@
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Certificates;
 using ExoJobRunner.Exchange.Connection;
 
@@ -8,11 +9,11 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 /// files. Reports what it looked for and where, and for an environment with its own app (the in-process sandbox) that
 /// app's certificate file.
 /// </summary>
-internal sealed class CertificateFoundCheck : DoctorCheck
+internal sealed class CertificateFoundCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public override string Name => "Certificate found";
 
-    public override Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var settings = context.RequireSettings();
         IExchangeEnvironmentProvider environment;
@@ -47,7 +48,7 @@ internal sealed class CertificateFoundCheck : DoctorCheck
             $"{CertificateValidator.Describe(provided.Certificate)}: {environment.Name}'s own, {provided.CertificateOrigin}"));
     }
 
-    private static DoctorCheckResult FindProfileCertificate(DoctorContext context, ExchangeConnectionSettings settings)
+    private static DoctorCheckResult FindProfileCertificate(ConnectionCheckContext context, ExchangeConnectionSettings settings)
     {
         if (settings.CertificateSource is not { } source)
         {

@@ -1,3 +1,4 @@
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Connection;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
@@ -7,11 +8,11 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 /// refusals arrive as AADSTS codes, which are turned into plain advice (app not in this tenant, certificate not
 /// uploaded, consent missing …). This is where the environment is opened: an in-process sandbox starts here.
 /// </summary>
-internal sealed class TokenCheck : DoctorCheck
+internal sealed class TokenCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public override string Name => "Token acquired";
 
-    public override async Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override async Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var settings = context.RequireSettings();
         var certificate = context.RequireCertificate();
