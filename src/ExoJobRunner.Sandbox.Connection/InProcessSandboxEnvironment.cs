@@ -79,6 +79,6 @@ public sealed class InProcessSandboxEnvironment(string? dataFolder = null) : IEx
 
         // The access owns its copy of the server certificate; the server keeps its own until it stops.
         var trusted = X509CertificateLoader.LoadCertificate(server.ServerCertificate.RawData);
-        return new ExchangeEnvironmentAccess(server.BaseUri, server.AuthorityUri, server.Scope, trusted, server);
+        return ExchangeEnvironmentAccess.Relocated(SandboxEnvironments.StoodInFor, server.BaseUri, server.Organization, trusted, server);
     }
 }

@@ -23,14 +23,13 @@ public sealed class StandaloneSandboxEnvironment : IExchangeEnvironmentProvider
 
     public EnvironmentSignIn? ProvideSignIn(ExchangeConnectionSettings settings) => null;
 
-    /// <summary>The sandbox's token authority lives under its own address, named by organization.</summary>
+    /// <summary>The sandbox serves Exchange Online and its token authority under its own address.</summary>
     public Task<ExchangeEnvironmentAccess> OpenAsync(ExchangeConnectionSettings settings, X509Certificate2 clientCertificate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var url = settings.SandboxOptions?.Url ?? throw new ArgumentException("A standalone sandbox profile has a url.", nameof(settings));
         var serverCertificate = LoadServerCertificate(settings.ProfileName, settings.SandboxOptions.ServerCertificatePath);
-        var authority = new Uri(url, settings.Organization + "/");
-        return Task.FromResult(new ExchangeEnvironmentAccess(url, authority, url.GetLeftPart(UriPartial.Authority) + "/.default", serverCertificate));
+        return Task.FromResult(ExchangeEnvironmentAccess.Relocated(SandboxEnvironments.StoodInFor, url, settings.Organization!, serverCertificate));
     }
 
     private static X509Certificate2 LoadServerCertificate(string profile, string? path)

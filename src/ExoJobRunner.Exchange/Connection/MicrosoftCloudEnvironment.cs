@@ -15,7 +15,6 @@ internal sealed class MicrosoftCloudEnvironment : IExchangeEnvironmentProvider
 
     public Task<ExchangeEnvironmentAccess> OpenAsync(ExchangeConnectionSettings settings, X509Certificate2 clientCertificate, CancellationToken cancellationToken)
     {
-        var cloud = ExchangeCloud.For(settings.Environment);
-        return Task.FromResult(new ExchangeEnvironmentAccess(cloud.ExchangeBaseUri, cloud.AuthorityFor(settings.Organization!), cloud.Scope));
+        return Task.FromResult(ExchangeEnvironmentAccess.ForCloud(ExchangeCloud.For(settings.Environment), settings.Organization!));
     }
 }
