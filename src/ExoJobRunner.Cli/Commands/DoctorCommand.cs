@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text;
+using ExoJobRunner.Cli.Hosting;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Exchange.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExoJobRunner.Cli.Commands;
 
@@ -22,7 +24,7 @@ internal static class DoctorCommand
 
     private static readonly Option<string> FormatOption = CreateFormatOption();
 
-    public static Command Create(InterruptSignal interrupt)
+    public static Command Create(InterruptSignal interrupt, TimeProvider time)
     {
         var command = new Command(
             "doctor",
@@ -31,7 +33,7 @@ internal static class DoctorCommand
             ProfileOption,
             FormatOption,
         };
-        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
+        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, time, interrupt.Token));
         return command;
     }
 
@@ -46,7 +48,7 @@ internal static class DoctorCommand
         return option;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, TimeProvider time, CancellationToken cancellationToken)
     {
         var json = parseResult.GetValue(FormatOption) == JsonFormat;
         var plain = Console.IsOutputRedirected;
@@ -63,7 +65,12 @@ internal static class DoctorCommand
             .. DoctorChecks.ForConnection(),
         ];
 
-        await using var context = new DoctorContext();
+        // The doctor connects exactly as runs do: the same composition, of which it only asks for its context.
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddExoJobRunner(time, useScriptCache: false)
+            .BuildServiceProvider();
+        var context = services.GetRequiredService<DoctorContext>();
         var report = await DoctorRunner.RunAsync(checks, context, json ? null : writer.WriteEntry, cancellationToken);
         var exitCode = DoctorExitCode.Of(report);
         if (json)
