@@ -97,9 +97,16 @@ internal static class RunCommand
         // Running by a crashed `exojobs run` is settled here too.
         await history.MarkAbandonedAsync(time.GetUtcNow(), CancellationToken.None);
 
+        // The host log stays silent: the run's own log is what the console shows.
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddExoJobRunner(time, useScriptCache: !parseResult.GetValue(NoCacheOption))
+            .AddJobConfiguration(configuration, history)
+            .BuildServiceProvider();
+
         // The scheduler takes the same lock, so the two never run one job at once on this machine. A refusal is
         // exit code 1: this run of the job did not happen, which is what Task Scheduler and CI should report.
-        var runId = HistoryRunIds.Create(time.GetUtcNow());
+        var runId = services.GetRequiredService<RunIdGenerator>().Next();
         using var jobLock = JobLock.TryAcquire(
             JobLock.DirectoryFor(configuration.History.DatabasePath),
             job.Name,
@@ -112,12 +119,6 @@ internal static class RunCommand
             return ExitCodes.JobFailed;
         }
 
-        // The host log stays silent: the run's own log is what the console shows.
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddExoJobRunner(time, useScriptCache: !parseResult.GetValue(NoCacheOption))
-            .AddJobConfiguration(configuration, history)
-            .BuildServiceProvider();
         var runner = services.GetRequiredService<RecordedJobRunner>();
         var result = await runner.RunAsync(
             new RunRequest

@@ -27,6 +27,7 @@ internal static class JobHostServices
     public static IServiceCollection AddExoJobRunner(this IServiceCollection services, TimeProvider time, bool useScriptCache)
     {
         services.AddSingleton(time);
+        services.AddSingleton(provider => new RunIdGenerator(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => provider.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory));
         services.AddExchangeSessions();
         services.AddSingleton(provider => new BodyEngines(
@@ -47,6 +48,7 @@ internal static class JobHostServices
             provider.GetRequiredService<HistoryStore>(),
             provider.GetRequiredService<RunnerConfiguration>().History,
             provider.GetRequiredService<NotificationDispatcher>(),
+            provider.GetRequiredService<RunIdGenerator>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger>()));
         services.AddSingleton<IScheduledRunner>(provider => new RecordedScheduledRunner(
@@ -66,6 +68,7 @@ internal static class JobHostServices
                 options,
                 provider.GetRequiredService<HistoryStore>(),
                 provider.GetRequiredService<IScheduledRunner>(),
+                provider.GetRequiredService<RunIdGenerator>(),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger>());
         });

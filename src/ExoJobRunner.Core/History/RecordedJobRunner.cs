@@ -21,17 +21,27 @@ public sealed class RecordedJobRunner
     private readonly HistoryStore _history;
     private readonly HistorySettings _settings;
     private readonly NotificationDispatcher _notifications;
+    private readonly RunIdGenerator _runIds;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
 
     /// <param name="notifications">Sends each run's outcome to its job's targets (one per process).</param>
+    /// <param name="runIds">The process's run ids: each retry is a run of its own.</param>
     /// <param name="log">The host's log: one line per run start and end (the run's own log goes to its folder).</param>
-    public RecordedJobRunner(JobRunner runner, HistoryStore history, HistorySettings settings, NotificationDispatcher notifications, TimeProvider time, ILogger log)
+    public RecordedJobRunner(
+        JobRunner runner,
+        HistoryStore history,
+        HistorySettings settings,
+        NotificationDispatcher notifications,
+        RunIdGenerator runIds,
+        TimeProvider time,
+        ILogger log)
     {
         _runner = runner;
         _history = history;
         _settings = settings;
         _notifications = notifications;
+        _runIds = runIds;
         _time = time;
         _log = log;
     }
@@ -44,7 +54,7 @@ public sealed class RecordedJobRunner
         var retries = request.Job.Retries;
         for (var attempt = 1; ; attempt++)
         {
-            var runId = attempt == 1 && request.RunId is not null ? request.RunId : HistoryRunIds.Create(_time.GetUtcNow());
+            var runId = attempt == 1 && request.RunId is not null ? request.RunId : _runIds.Next();
             var current = request with
             {
                 RunId = runId,

@@ -47,7 +47,7 @@ public sealed class JobRunner
         ArgumentNullException.ThrowIfNull(request);
         var job = request.Job;
         var startedAt = _time.GetUtcNow();
-        var runId = request.RunId ?? RunIds.Create(startedAt);
+        var runId = request.RunId ?? throw new ArgumentException("the run has no id: RecordedJobRunner gives each attempt one", nameof(request));
         var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
         Directory.CreateDirectory(outputDirectory);
 

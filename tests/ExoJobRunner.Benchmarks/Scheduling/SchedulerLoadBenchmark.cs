@@ -65,7 +65,8 @@ internal static class SchedulerLoadBenchmark
             await using var engines = new BodyEngines(new CompiledScriptCache(Path.Combine(folder, "cache")));
             var time = TimeProvider.System;
             using var notifications = new NotificationDispatcher(time);
-            var runner = new RecordedJobRunner(new JobRunner(engines, sessions: null, time), history, configuration.History, notifications, time, NullLogger.Instance);
+            var runIds = new RunIdGenerator(time);
+            var runner = new RecordedJobRunner(new JobRunner(engines, sessions: null, time), history, configuration.History, notifications, runIds, time, NullLogger.Instance);
             var options = new SchedulerOptions
             {
                 Jobs = configuration.Jobs,
@@ -73,7 +74,7 @@ internal static class SchedulerLoadBenchmark
                 History = configuration.History,
                 LocksDirectory = JobLock.DirectoryFor(configuration.History.DatabasePath),
             };
-            using var scheduler = new JobScheduler(options, history, new RecordedScheduledRunner(runner, configuration), time, NullLogger.Instance);
+            using var scheduler = new JobScheduler(options, history, new RecordedScheduledRunner(runner, configuration), runIds, time, NullLogger.Instance);
             using var stop = new CancellationTokenSource();
             var running = scheduler.RunAsync(stop.Token);
 

@@ -92,6 +92,7 @@ public sealed class RecordedJobRunnerTests
             fixture.History,
             fixture.Settings with { KeepRuns = 2 },
             fixture.Notifications,
+            new RunIdGenerator(fixture.Clock),
             fixture.Clock,
             NullLogger.Instance);
         var job = TestJobs.OnDemand("report", """Log.LogInformation("ok");""");

@@ -21,7 +21,7 @@ internal sealed class RecordedRunFixture : IAsyncDisposable
         Folder = folder;
         History = history;
         Settings = new HistorySettings { DatabasePath = history.DatabasePath, RunsDirectory = Path.Combine(folder, "runs") };
-        Runner = new RecordedJobRunner(new JobRunner(new BodyEngines(cache: null), sessions: null, Clock), history, Settings, Notifications, Clock, NullLogger.Instance);
+        Runner = new RecordedJobRunner(new JobRunner(new BodyEngines(cache: null), sessions: null, Clock), history, Settings, Notifications, new RunIdGenerator(Clock), Clock, NullLogger.Instance);
     }
 
     public string Folder { get; }
