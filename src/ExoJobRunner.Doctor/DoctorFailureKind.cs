@@ -9,6 +9,9 @@ public enum DoctorFailureKind
     /// <summary>The certificate, the token, or the app's permission and role: signing in fails.</summary>
     Authentication,
 
+    /// <summary>This installation of exojobs is broken (its PowerShell lacks the built-in modules): reinstall it.</summary>
+    Installation,
+
     /// <summary>Anything else: the organization, or Exchange Online unreachable or failing.</summary>
     Other,
 }

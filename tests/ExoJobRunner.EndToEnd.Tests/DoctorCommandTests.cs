@@ -16,7 +16,7 @@ public sealed class DoctorCommandTests(StandaloneSandbox sandbox) : IClassFixtur
     private static readonly string[] Steps =
     [
         "Configuration valid", "Certificate found", "Private key", "Not expired", "Key strength", "Organization",
-        "Token acquired", "Exchange.ManageAsApp", "Get-OrganizationConfig",
+        "Token acquired", "Exchange.ManageAsApp", "Get-OrganizationConfig", "PowerShell host",
     ];
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class DoctorCommandTests(StandaloneSandbox sandbox) : IClassFixtur
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.All(Steps, step => Assert.Contains($"[ok]   {step}: ", result.StandardOutput, StringComparison.Ordinal));
-        Assert.Contains("All 9 checks passed; exit code 0.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("All 10 checks passed; exit code 0.", result.StandardOutput, StringComparison.Ordinal);
         Assert.Empty(result.StandardError);
     }
 

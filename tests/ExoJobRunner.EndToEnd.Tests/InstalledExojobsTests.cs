@@ -92,6 +92,7 @@ public sealed partial class InstalledExojobsTests(InstalledExojobs installed) : 
         var result = await RunAsync(installation, workspace, "doctor");
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("[ok]   PowerShell host: PowerShell 7.", result.StandardOutput, StringComparison.Ordinal);
         Assert.Matches(@"All \d+ checks passed; exit code 0\.", result.StandardOutput);
     }
 
@@ -218,6 +219,21 @@ public sealed partial class InstalledExojobsTests(InstalledExojobs installed) : 
         Assert.Contains("ended: Failed", powerShell.StandardOutput, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Assert.Single(Directory.GetDirectories(workspace.PathOf(".exojobs/runs/shared-mailboxes"))), "*.csv"));
         Assert.True(csharp.ExitCode == 0, "C# bodies do not need PowerShell: " + csharp);
+        var history = await HistoryRows.ReadAsync(workspace, "shared-mailboxes");
+        Assert.Equal(("Failed", 6), (Assert.Single(history).Status, Assert.Single(history).ExitCode));
+    }
+
+    [Fact]
+    public async Task Doctor_StopsAtThePowerShellHostStep_AndExits6_WhenTheInstallationLacksPowerShellsModules()
+    {
+        using var workspace = Workspace.FromRepositorySamples();
+
+        var result = await installed.WithoutPowerShellModules.RunAsync(workspace.Directory, DataFolder(workspace), "doctor");
+
+        Assert.True(result.ExitCode == 6, result.ToString());
+        Assert.Contains("[fail] PowerShell host: PowerShell's built-in cmdlets are missing: Write-Output", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^    Fix:   Reinstall exojobs as the README's Install section says", result.StandardOutput);
+        Assert.Contains("Stopped at 'PowerShell host'; exit code 6.", result.StandardOutput, StringComparison.Ordinal);
     }
 
     private ExojobsInstallation Installation(string name) => name switch

@@ -6,14 +6,15 @@ using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Diagnostics;
+using ExoJobRunner.Scripting.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExoJobRunner.Cli.Commands;
 
 /// <summary>
 /// <c>exojobs doctor [--profile name] [--format text|json]</c>: checks a profile's set-up one step at a time and stops
-/// at the first failure with its cause and fix. The checks live in Core (the configuration) and Exchange (the
-/// connection); this verb puts them in order and prints them.
+/// at the first failure with its cause and fix. The checks live in Core (the configuration), Exchange (the
+/// connection) and Scripting (the PowerShell host); this verb puts them in order and prints them.
 /// </summary>
 internal static class DoctorCommand
 {
@@ -72,7 +73,7 @@ internal static class DoctorCommand
         await using var connection = new ConnectionChecks(
             () => configuration.Profile?.ToConnectionSettings(),
             services.GetRequiredService<ExchangeSessionPoolOptions>());
-        DoctorCheck[] checks = [configuration, .. connection.Checks];
+        DoctorCheck[] checks = [configuration, .. connection.Checks, new PowerShellHostCheck()];
 
         var report = await DoctorRunner.RunAsync(checks, json ? null : writer.WriteEntry, cancellationToken);
         var exitCode = DoctorExitCode.Of(report);

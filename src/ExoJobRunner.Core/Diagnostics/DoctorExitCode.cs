@@ -6,7 +6,7 @@ namespace ExoJobRunner.Core.Diagnostics;
 /// <summary>
 /// The exit code of <c>exojobs doctor</c>, read from the documented contract: 0 when every check passed (warnings
 /// included); 2 for an invalid configuration, as every verb reports it; 5 when signing in fails (certificate, token,
-/// permission or role); 1 for any other failed check (the organization, Exchange Online unreachable or failing).
+/// permission or role); 6 when this installation's PowerShell is broken; 1 for any other failed check (the organization, Exchange Online unreachable or failing).
 /// </summary>
 public static class DoctorExitCode
 {
@@ -19,6 +19,7 @@ public static class DoctorExitCode
             null => ExitCodes.Succeeded,
             DoctorFailureKind.Configuration => ExitCodes.UsageOrConfiguration,
             DoctorFailureKind.Authentication => ExitCodes.ConnectionFailed,
+            DoctorFailureKind.Installation => ExitCodes.InstallationBroken,
             _ => ExitCodes.JobFailed,
         };
     }

@@ -40,7 +40,7 @@ internal sealed class PooledRunspace : IDisposable
             runspace.Open();
 
             // Checked once per runspace, before the baseline, so the modules it loads stay loaded for every run.
-            PowerShellHostCheck.EnsureCoreCmdlets(runspace);
+            PowerShellCoreCmdlets.EnsureResolvable(runspace);
             return new PooledRunspace(runspace, host, RunspaceBaseline.Capture(runspace));
         }
         catch

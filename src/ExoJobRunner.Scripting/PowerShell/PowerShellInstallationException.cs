@@ -7,26 +7,28 @@ namespace ExoJobRunner.Scripting.PowerShell;
 /// </summary>
 internal sealed class PowerShellInstallationException : Exception
 {
+    public const string Fix =
+        "Reinstall exojobs as the README's Install section says (dotnet publish, or dotnet pack and dotnet tool install), and move or copy the whole installation folder, never single files.";
+
     public PowerShellInstallationException(IReadOnlyList<string> missingCmdlets, string psHome)
-        : base(Describe(missingCmdlets, psHome))
+        : base($"this installation of exojobs is broken: {Describe(missingCmdlets, psHome)} {Fix} 'exojobs doctor' checks the PowerShell host.")
     {
         MissingCmdlets = missingCmdlets;
-        PSHome = psHome;
+        Cause = Describe(missingCmdlets, psHome);
     }
 
     /// <summary>The core cmdlets that did not resolve.</summary>
     public IReadOnlyList<string> MissingCmdlets { get; }
 
-    /// <summary>PowerShell's installation folder in this process: its built-in modules belong in its <c>Modules</c> folder.</summary>
-    public string PSHome { get; }
+    /// <summary>What is missing and where PowerShell looked for it.</summary>
+    public string Cause { get; }
 
     private static string Describe(IReadOnlyList<string> missingCmdlets, string psHome)
     {
         var modules = Path.Combine(psHome, "Modules");
         var where = Directory.Exists(modules)
             ? $"the built-in modules in {modules} do not provide them"
-            : $"{modules} does not exist";
-        return $"this installation of exojobs is broken: PowerShell's built-in cmdlets {string.Join(", ", missingCmdlets)} are not recognized ({where}). "
-            + "Reinstall exojobs as the README's Install section says (dotnet publish or dotnet tool install) rather than copying its files; 'exojobs doctor' checks the PowerShell host.";
+            : $"PowerShell looks for its built-in modules in {modules}, which does not exist";
+        return $"PowerShell's built-in cmdlets {string.Join(", ", missingCmdlets)} are not recognized ({where}).";
     }
 }

@@ -9,14 +9,14 @@ namespace ExoJobRunner.Scripting.PowerShell;
 /// them every body fails line by line ("The term 'Write-Output' is not recognized") while the errors are only
 /// non-terminating, so a broken installation must be caught here and reported as what it is.
 /// </summary>
-public static class PowerShellHostCheck
+internal static class PowerShellCoreCmdlets
 {
     /// <summary>
     /// One or more cmdlets of each built-in module that bodies and our own proxies rely on: Microsoft.PowerShell.Utility
     /// (output, objects, JSON, CSV; <c>Connect-ExchangeOnline</c>'s shim calls <c>Write-Warning</c>), .Management
     /// (paths and files) and .Security (credentials).
     /// </summary>
-    public static IReadOnlyList<string> CoreCmdlets { get; } =
+    public static IReadOnlyList<string> Names { get; } =
     [
         "Write-Output",
         "Write-Warning",
@@ -39,15 +39,15 @@ public static class PowerShellHostCheck
         using var pipeline = PowerShellPipeline.Create();
         pipeline.Runspace = runspace;
         pipeline.AddCommand("Get-Command")
-            .AddParameter("Name", CoreCmdlets.ToArray())
+            .AddParameter("Name", Names.ToArray())
             .AddParameter("CommandType", CommandTypes.Cmdlet)
             .AddParameter("ErrorAction", ActionPreference.Ignore);
         var found = pipeline.Invoke<CommandInfo>().Select(command => command.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. CoreCmdlets.Where(name => !found.Contains(name))];
+        return [.. Names.Where(name => !found.Contains(name))];
     }
 
     /// <summary>Throws <see cref="PowerShellInstallationException"/> naming what is missing, when anything is.</summary>
-    public static void EnsureCoreCmdlets(Runspace runspace)
+    public static void EnsureResolvable(Runspace runspace)
     {
         var missing = FindMissingCmdlets(runspace);
         if (missing.Count > 0)
