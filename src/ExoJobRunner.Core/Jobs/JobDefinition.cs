@@ -38,6 +38,9 @@ public sealed record JobDefinition
     /// <summary>Where the outcome of a run is sent (<c>notify:</c>, each list falling back to that of <c>defaults:</c>).</summary>
     public JobNotifications Notifications { get; init; } = JobNotifications.None;
 
+    /// <summary>What an error does to the job's PowerShell body (<c>errorAction:</c>); C# bodies fail on their first uncaught exception.</summary>
+    public PowerShellErrorAction ErrorAction { get; init; } = PowerShellErrorAction.Stop;
+
     /// <summary>Parameter defaults, overridable with <c>--param name=value</c>.</summary>
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
 

@@ -10,7 +10,8 @@ public static class ExitCodes
     public const int Succeeded = 0;
 
     /// <summary>
-    /// The job failed: an exception, a terminating PowerShell error, or a C# body returning a non-zero int. For
+    /// The job failed: an exception, an error in a PowerShell body, or a body ending with <c>exit N</c> / <c>return N</c>
+    /// where N is one of these reserved codes (see <see cref="BodyExitCode"/>). For
     /// <c>exojobs doctor</c>: a check failed that is neither the configuration nor signing in (the organization, say).
     /// </summary>
     public const int JobFailed = 1;
@@ -32,6 +33,12 @@ public static class ExitCodes
     /// Write-Output do not resolve), so no PowerShell body can run until exojobs is reinstalled.
     /// </summary>
     public const int InstallationBroken = 6;
+
+    /// <summary>
+    /// A PowerShell body that runs with <c>errorAction: continue</c> went on past errors it wrote: the run did not fail,
+    /// but did not simply succeed either (RunStatus CompletedWithErrors).
+    /// </summary>
+    public const int CompletedWithErrors = 7;
 
     /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;

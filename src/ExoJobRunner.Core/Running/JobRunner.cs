@@ -63,7 +63,7 @@ public sealed class JobRunner
 
         var (status, exitCode, summary, diagnostics, error) = connectionFailure is not null
             ? ConnectionFailed(job, connectionFailure, log)
-            : await ExecuteAsync(job, new BodyRunRequest(context, log, session?.ForRun(log)), log, interrupt);
+            : await ExecuteAsync(job, new BodyRunRequest(context, log, session?.ForRun(log), job.ErrorAction), log, interrupt);
 
         var endedAt = _time.GetUtcNow();
         var result = new RunResult
@@ -158,15 +158,43 @@ public sealed class JobRunner
                 var message = outcome.ErrorMessage ?? outcome.Error?.Message ?? "the job failed";
                 var where = outcome.ErrorLocation is null ? string.Empty : $" at {outcome.ErrorLocation}";
                 log.JobFailed(outcome.Error, job.Name, where, message);
+                return (RunStatus.Failed, FailedExitCode(outcome, log), message, outcome.Diagnostics, outcome.Error);
 
-                // A body can be the first to touch a session whose token has since been refused: that is still a connection failure.
-                var exitCode = outcome.Error is ExchangeConnectionException ? ExitCodes.ConnectionFailed : ExitCodes.JobFailed;
-                return (RunStatus.Failed, exitCode, message, outcome.Diagnostics, outcome.Error);
+            case BodyOutcomeKind.CompletedWithErrors:
+                LogWarnings(outcome, log);
+                var errorsSummary = outcome.ErrorMessage ?? "the body wrote errors";
+                log.JobCompletedWithErrors(job.Name, errorsSummary);
+                return (RunStatus.CompletedWithErrors, ExitCodes.CompletedWithErrors, errorsSummary, outcome.Diagnostics, null);
 
             default:
                 LogWarnings(outcome, log);
                 return (RunStatus.Succeeded, ExitCodes.Succeeded, null, outcome.Diagnostics, null);
         }
+    }
+
+    /// <summary>
+    /// 5 when the body was the first to touch a session whose token has since been refused (still a connection
+    /// failure); the body's own <c>exit N</c> / <c>return N</c> where N is not one of exojobs' codes; otherwise 1.
+    /// </summary>
+    private static int FailedExitCode(BodyOutcome outcome, ILogger log)
+    {
+        if (outcome.Error is ExchangeConnectionException)
+        {
+            return ExitCodes.ConnectionFailed;
+        }
+
+        if (outcome.ExitCode is not { } requested)
+        {
+            return ExitCodes.JobFailed;
+        }
+
+        var (exitCode, reason) = BodyExitCode.Map(requested);
+        if (reason is not null)
+        {
+            log.ExitCodeMapped(requested, reason);
+        }
+
+        return exitCode;
     }
 
     private static void LogWarnings(BodyOutcome outcome, ILogger log)

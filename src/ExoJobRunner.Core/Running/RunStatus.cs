@@ -12,6 +12,9 @@ public enum RunStatus
     /// <summary>The occurrence did not run: an earlier run was still going, it was missed, or the job's lock was held.</summary>
     Skipped,
 
+    /// <summary>A PowerShell body with <c>errorAction: continue</c> ran to its end but wrote error records on the way.</summary>
+    CompletedWithErrors,
+
     /// <summary>The process running it ended (crash, SIGKILL, power loss) without recording how the run ended.</summary>
     Abandoned,
 }

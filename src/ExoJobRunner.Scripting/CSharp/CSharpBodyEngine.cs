@@ -87,7 +87,7 @@ public sealed class CSharpBodyEngine : IJobBodyEngine
         // A body ends with `return 2;` to fail the run the way a process exit code would; any other value
         // (or none) is just a result.
         return returnValue is int exitCode && exitCode != 0
-            ? new BodyOutcome(BodyOutcomeKind.Failed, build.Warnings, ErrorMessage: string.Create(CultureInfo.InvariantCulture, $"the script returned {exitCode}"))
+            ? new BodyOutcome(BodyOutcomeKind.Failed, build.Warnings, ErrorMessage: string.Create(CultureInfo.InvariantCulture, $"the script returned {exitCode}"), ExitCode: exitCode)
             : BodyOutcome.Success(build.Warnings);
     }
 

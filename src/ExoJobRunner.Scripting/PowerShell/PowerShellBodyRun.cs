@@ -125,8 +125,13 @@ internal sealed class PowerShellBodyRun
             return PowerShellFailure.FromTerminatingError(exception, _body);
         }
 
-        return runspace.Host.RequestedExitCode is { } exitCode and not 0
-            ? PowerShellFailure.FromExitCode(exitCode)
+        if (runspace.Host.RequestedExitCode is { } exitCode and not 0)
+        {
+            return PowerShellFailure.FromExitCode(exitCode);
+        }
+
+        return streamLogger.ErrorCount > 0
+            ? PowerShellFailure.CompletedWithErrors(streamLogger.ErrorCount, streamLogger.FirstError)
             : BodyOutcome.Success([]);
     }
 

@@ -25,7 +25,17 @@ internal static class PowerShellFailure
         new(
             BodyOutcomeKind.Failed,
             [],
-            ErrorMessage: string.Create(CultureInfo.InvariantCulture, $"the script exited with code {exitCode}"));
+            ErrorMessage: string.Create(CultureInfo.InvariantCulture, $"the script exited with code {exitCode}"),
+            ExitCode: exitCode);
+
+    /// <summary>A body that went on past the errors it wrote (<c>errorAction: continue</c>, or <c>-ErrorAction Continue</c> on a command).</summary>
+    public static BodyOutcome CompletedWithErrors(int errorCount, string? firstError) =>
+        new(
+            BodyOutcomeKind.CompletedWithErrors,
+            [],
+            ErrorMessage: string.Create(
+                CultureInfo.InvariantCulture,
+                $"the body wrote {errorCount} error record(s) and went on; the first: {firstError}"));
 
     /// <summary>
     /// The exception the body's code actually raised, so the runner can classify it by type: PowerShell wraps a

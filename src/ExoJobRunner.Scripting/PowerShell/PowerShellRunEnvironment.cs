@@ -25,7 +25,11 @@ internal static class PowerShellRunEnvironment
             ExchangeSessionVariable.Set(runspace, exchange);
         }
 
-        sessionState.SetVariable("ErrorActionPreference", ActionPreference.Continue);
+        // Unattended, an error nobody reads must not be stepped over: by default any error ends the body (and fails the
+        // run). errorAction: continue gives PowerShell's interactive behaviour, and the run then ends CompletedWithErrors.
+        sessionState.SetVariable(
+            "ErrorActionPreference",
+            request.ErrorAction == PowerShellErrorAction.Continue ? ActionPreference.Continue : ActionPreference.Stop);
 
         // Verbose and debug records are only produced when the run's log would keep them, the way -Verbose turns
         // them on at a console; a body can still set the preferences itself.

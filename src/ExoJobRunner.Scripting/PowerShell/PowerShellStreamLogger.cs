@@ -33,6 +33,12 @@ internal sealed class PowerShellStreamLogger : IDisposable
     /// <summary>The collection to pass as the pipeline's output.</summary>
     public PSDataCollection<PSObject> Output { get; } = [];
 
+    /// <summary>How many error records the body wrote (each was logged as it came).</summary>
+    public int ErrorCount { get; private set; }
+
+    /// <summary>The first error record's text, for the run's summary.</summary>
+    public string? FirstError { get; private set; }
+
     public void Dispose() => Output.Dispose();
 
     private static void LogAsAdded<T>(PSDataCollection<T> stream, Action<T> log) =>
@@ -71,6 +77,8 @@ internal sealed class PowerShellStreamLogger : IDisposable
     private void LogError(ErrorRecord record)
     {
         var message = record.ToString();
+        ErrorCount++;
+        FirstError ??= message;
         switch (ErrorRecordLocator.Locate(record, _body))
         {
             case null:

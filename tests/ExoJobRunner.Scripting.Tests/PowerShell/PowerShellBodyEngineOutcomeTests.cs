@@ -58,31 +58,78 @@ public sealed class PowerShellBodyEngineOutcomeTests(PowerShellEngineFixture fix
     }
 
     [Theory]
-    [InlineData("Write-Error 'one mailbox skipped'\n'finished'")]
-    [InlineData("Get-Item -LiteralPath '/no/such/mailbox/export'\n'finished'")]
-    [InlineData("1 / 0\n'finished'")]
-    public async Task Run_Succeeds_WhenErrorsAreNonTerminating(string code)
+    [InlineData("'started'\nWrite-Error 'one mailbox skipped'\n'finished'",                  "one mailbox skipped")]
+    [InlineData("'started'\nGet-Item -LiteralPath '/no/such/mailbox/export'\n'finished'",    "Cannot find path '/no/such/mailbox/export'")]
+    [InlineData("'started'\n1 / 0\n'finished'",                                             "Attempted to divide by zero.")]
+    [InlineData("'started'\nGet-ChildItem -Recurse:$true -Depthh 2\n'finished'",            "A parameter cannot be found that matches parameter name 'Depthh'")]
+    [InlineData("'started'\nGet-ChildItm\n'finished'",                                      "The term 'Get-ChildItm' is not recognized")]
+    public async Task Run_FailsAtTheFirstError_ByDefault(string code, string expectedMessage)
     {
         var log = new RecordingLogger();
 
         var outcome = await fixture.Engine.RunAsync(fixture.FileBody(code), fixture.Request(log), CancellationToken.None);
 
-        Assert.Equal(BodyOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(BodyOutcomeKind.Failed, outcome.Kind);
+        Assert.Contains(expectedMessage, outcome.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(new SourceLocation(outcome.ErrorLocation!.FilePath, 2, outcome.ErrorLocation.Column), outcome.ErrorLocation);
+        Assert.Equal(["started"], log.Messages);
+    }
+
+    [Theory]
+    [InlineData("Write-Error 'one mailbox skipped'\n'finished'")]
+    [InlineData("Get-Item -LiteralPath '/no/such/mailbox/export'\n'finished'")]
+    [InlineData("1 / 0\n'finished'")]
+    [InlineData("Get-ChildItm\n'finished'")]
+    public async Task Run_GoesOnPastErrors_AndCompletesWithErrors_WhenTheJobSaysContinue(string code)
+    {
+        var log = new RecordingLogger();
+
+        var outcome = await fixture.Engine.RunAsync(fixture.FileBody(code), fixture.ContinuingRequest(log), CancellationToken.None);
+
+        Assert.Equal(BodyOutcomeKind.CompletedWithErrors, outcome.Kind);
+        Assert.StartsWith("the body wrote 1 error record(s) and went on; the first: ", outcome.ErrorMessage, StringComparison.Ordinal);
         Assert.Single(log.Entries, entry => entry.Level == LogLevel.Error && entry.Message.EndsWith(" at line 1", StringComparison.Ordinal));
         Assert.Equal("finished", log.Messages[^1]);
     }
 
     [Theory]
-    [InlineData("exit 3",                          BodyOutcomeKind.Failed,    "the script exited with code 3")]
-    [InlineData("function Stop-Report { exit 7 }\nStop-Report", BodyOutcomeKind.Failed, "the script exited with code 7")]
-    [InlineData("'done'\nexit 0",                  BodyOutcomeKind.Succeeded, null)]
-    [InlineData("exit",                            BodyOutcomeKind.Succeeded, null)]
-    public async Task Run_ReportsExitCode(string code, BodyOutcomeKind expectedKind, string? expectedMessage)
+    [InlineData(PowerShellErrorAction.Stop)]
+    [InlineData(PowerShellErrorAction.Continue)]
+    public async Task Run_Succeeds_WhenTheBodySilencesAnExpectedError(PowerShellErrorAction errorAction)
+    {
+        var log = new RecordingLogger();
+        var body = fixture.FileBody("Get-Item -LiteralPath '/no/such/export' -ErrorAction SilentlyContinue\ntry { Write-Error 'handled' -ErrorAction Stop } catch { 'caught' }\n'finished'");
+
+        var outcome = await fixture.Engine.RunAsync(body, fixture.Request(log, errorAction: errorAction), CancellationToken.None);
+
+        Assert.Equal(BodyOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal("finished", log.Messages[^1]);
+    }
+
+    [Fact]
+    public async Task Run_CompletesWithErrors_WhenOneCommandSaysContinue_EvenUnderStop()
+    {
+        var outcome = await fixture.Engine.RunAsync(
+            fixture.FileBody("Write-Error 'noted' -ErrorAction Continue\nWrite-Error 'again' -ErrorAction Continue\n'finished'"),
+            fixture.Request(new RecordingLogger()),
+            CancellationToken.None);
+
+        Assert.Equal(BodyOutcomeKind.CompletedWithErrors, outcome.Kind);
+        Assert.StartsWith("the body wrote 2 error record(s) and went on; the first: noted", outcome.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("exit 3",                          BodyOutcomeKind.Failed,    "the script exited with code 3",  3)]
+    [InlineData("function Stop-Report { exit 42 }\nStop-Report", BodyOutcomeKind.Failed, "the script exited with code 42", 42)]
+    [InlineData("'done'\nexit 0",                  BodyOutcomeKind.Succeeded, null,                             null)]
+    [InlineData("exit",                            BodyOutcomeKind.Succeeded, null,                             null)]
+    public async Task Run_ReportsExitCode(string code, BodyOutcomeKind expectedKind, string? expectedMessage, int? expectedExitCode)
     {
         var outcome = await fixture.Engine.RunAsync(fixture.FileBody(code), fixture.Request(new RecordingLogger()), CancellationToken.None);
 
         Assert.Equal(expectedKind, outcome.Kind);
         Assert.Equal(expectedMessage, outcome.ErrorMessage);
+        Assert.Equal(expectedExitCode, outcome.ExitCode);
     }
 
     [Fact]

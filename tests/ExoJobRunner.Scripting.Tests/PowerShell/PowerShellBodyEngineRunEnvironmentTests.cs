@@ -20,7 +20,7 @@ public sealed class PowerShellBodyEngineRunEnvironmentTests(PowerShellEngineFixt
     [InlineData("$Parameters.Count",                           "2")]
     [InlineData("$Parameters.GetType().Name",                  "Hashtable")]
     [InlineData("$Job.Parameters['mailbox']",                  "alice@contoso.com")]
-    [InlineData("$ErrorActionPreference",                      "Continue")]
+    [InlineData("$ErrorActionPreference",                      "Stop")]
     [InlineData("$ExecutionContext.SessionState.LanguageMode", "FullLanguage")]
     public async Task Run_ExposesTheRun_ToTheBody(string expression, string expected)
     {

@@ -19,7 +19,7 @@ public sealed class PowerShellBodyEngineStreamTests(PowerShellEngineFixture fixt
     {
         var log = new RecordingLogger();
 
-        await fixture.Engine.RunAsync(fixture.FileBody(code), fixture.Request(log), CancellationToken.None);
+        await fixture.Engine.RunAsync(fixture.FileBody(code), fixture.ContinuingRequest(log), CancellationToken.None);
 
         Assert.Equal([new LogEntry(level, eventName, message)], log.Entries);
     }
@@ -36,7 +36,7 @@ public sealed class PowerShellBodyEngineStreamTests(PowerShellEngineFixture fixt
             'five'
             """);
 
-        await fixture.Engine.RunAsync(body, fixture.Request(log), CancellationToken.None);
+        await fixture.Engine.RunAsync(body, fixture.ContinuingRequest(log), CancellationToken.None);
 
         Assert.Equal(["one", "two", "three", "four at line 4", "five"], log.Messages);
     }
@@ -49,7 +49,7 @@ public sealed class PowerShellBodyEngineStreamTests(PowerShellEngineFixture fixt
         var log = new RecordingLogger();
         var body = fixture.Body(inline, "'a'\n'b'\nGet-Item -LiteralPath '/no/such/mailbox/export'", lineOffset, columnOffset);
 
-        await fixture.Engine.RunAsync(body, fixture.Request(log), CancellationToken.None);
+        await fixture.Engine.RunAsync(body, fixture.ContinuingRequest(log), CancellationToken.None);
 
         var error = Assert.Single(log.Entries, entry => entry.Level == LogLevel.Error);
         Assert.Equal($"Cannot find path '/no/such/mailbox/export' because it does not exist. at line {expectedLine}", error.Message);
@@ -63,7 +63,7 @@ public sealed class PowerShellBodyEngineStreamTests(PowerShellEngineFixture fixt
         var helpersPath = Path.Combine(Path.GetDirectoryName(body.FilePath)!, "helpers.ps1");
         await File.WriteAllTextAsync(helpersPath, "function Invoke-Helper {\n    Get-Item -LiteralPath '/no/such/export'\n}\n");
 
-        await fixture.Engine.RunAsync(body, fixture.Request(log), CancellationToken.None);
+        await fixture.Engine.RunAsync(body, fixture.ContinuingRequest(log), CancellationToken.None);
 
         var error = Assert.Single(log.Entries);
         Assert.Equal(new LogEntry(LogLevel.Error, "PowerShellErrorInOtherFile", $"Cannot find path '/no/such/export' because it does not exist. at {helpersPath} line 2"), error);

@@ -13,7 +13,7 @@ public sealed class PowerShellRunspacePoolTests(PowerShellEngineFixture fixture)
     [InlineData("function Get-Leak { 'run one' }",                         "$null -eq (Get-Command Get-Leak -ErrorAction Ignore)")]
     [InlineData("function global:Get-Leak { 'run one' }",                  "$null -eq (Get-Command Get-Leak -ErrorAction Ignore)")]
     [InlineData("Set-Alias -Name Get-Leak -Value Get-Date -Scope Global",  "$null -eq (Get-Command Get-Leak -ErrorAction Ignore)")]
-    [InlineData("$global:ErrorActionPreference = 'Stop'",                  "$ErrorActionPreference -eq 'Continue'")]
+    [InlineData("$global:ErrorActionPreference = 'Ignore'",                "$ErrorActionPreference -eq 'Stop'")]
     [InlineData("Set-Location -LiteralPath $Job.OutputDirectory",           "(Get-Location).Path -eq $PSScriptRoot")]
     public async Task Run_ReusesTheRunspace_WithoutLeakingState(string firstRun, string probe)
     {

@@ -1,3 +1,4 @@
+using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Scripting.Tests.PowerShell.Support;
 using Microsoft.Extensions.Logging;
@@ -46,7 +47,7 @@ public sealed class ExchangeCmdletTests(ExchangeSandboxFixture sandbox) : IClass
     }
 
     [Fact]
-    public async Task ExchangeError_IsNonTerminating_AndNamesTheProxysCmdlet()
+    public async Task ExchangeError_IsNonTerminating_WhenTheJobSaysContinue_AndNamesTheProxysCmdlet()
     {
         const string code = """
             Get-Mailbox -Identity 'nobody-at-all'
@@ -54,9 +55,9 @@ public sealed class ExchangeCmdletTests(ExchangeSandboxFixture sandbox) : IClass
             'after'
             """;
 
-        var (outcome, log) = await sandbox.RunAsync(code);
+        var (outcome, log) = await sandbox.RunAsync(code, errorAction: PowerShellErrorAction.Continue);
 
-        Assert.Equal(BodyOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(BodyOutcomeKind.CompletedWithErrors, outcome.Kind);
         var error = Assert.Single(log.Entries, entry => entry.Level == LogLevel.Error);
         Assert.Contains("couldn't be found", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("at line 1", error.Message, StringComparison.Ordinal);
@@ -65,11 +66,12 @@ public sealed class ExchangeCmdletTests(ExchangeSandboxFixture sandbox) : IClass
     }
 
     [Theory]
-    [InlineData("Get-Mailbox -Identity 'nobody-at-all' -ErrorAction Stop\n'after'")]
-    [InlineData("$ErrorActionPreference = 'Stop'\nGet-Mailbox -Identity 'nobody-at-all'\n'after'")]
-    public async Task ExchangeError_Terminates_WhenErrorActionIsStop(string code)
+    [InlineData(PowerShellErrorAction.Stop,     "Get-Mailbox -Identity 'nobody-at-all'\n'after'")]
+    [InlineData(PowerShellErrorAction.Continue, "Get-Mailbox -Identity 'nobody-at-all' -ErrorAction Stop\n'after'")]
+    [InlineData(PowerShellErrorAction.Continue, "$ErrorActionPreference = 'Stop'\nGet-Mailbox -Identity 'nobody-at-all'\n'after'")]
+    public async Task ExchangeError_FailsTheRun_ByDefault_OrWhereTheBodySaysStop(PowerShellErrorAction errorAction, string code)
     {
-        var (outcome, log) = await sandbox.RunAsync(code);
+        var (outcome, log) = await sandbox.RunAsync(code, errorAction: errorAction);
 
         Assert.Equal(BodyOutcomeKind.Failed, outcome.Kind);
         Assert.Contains("couldn't be found", outcome.ErrorMessage, StringComparison.Ordinal);
@@ -92,14 +94,13 @@ public sealed class ExchangeCmdletTests(ExchangeSandboxFixture sandbox) : IClass
     [InlineData("Get-Mailbox -ResultSize lots", "Cannot process argument transformation on parameter 'ResultSize'.")]
     [InlineData("Get-Mailbox -Identity 'a' -Anr 'b'", "Parameter set cannot be resolved using the specified named parameters.")]
     [InlineData("Get-MailboxStatistics", "missing mandatory parameters: Identity.")]
-    public async Task BadCall_IsRefusedByPowerShellsBinding_BeforeAnyRequest(string call, string message)
+    public async Task BadCall_IsRefusedByPowerShellsBinding_BeforeAnyRequest_AndFailsTheRun(string call, string message)
     {
         var (outcome, log) = await sandbox.RunAsync(call + "\n'after'");
 
-        Assert.Equal(BodyOutcomeKind.Succeeded, outcome.Kind);
-        var error = Assert.Single(log.Entries, entry => entry.Level == LogLevel.Error);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.Contains("after", log.Messages);
+        Assert.Equal(BodyOutcomeKind.Failed, outcome.Kind);
+        Assert.Contains(message, outcome.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("after", log.Messages);
     }
 
     [Fact]
@@ -126,22 +127,24 @@ public sealed class ExchangeCmdletTests(ExchangeSandboxFixture sandbox) : IClass
     {
         var (outcome, log) = await sandbox.RunAsync("Connect-ExchangeOnline\nGet-Mailbox -ResultSize 1\n'after'", withProfile: false);
 
-        Assert.Equal(BodyOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(BodyOutcomeKind.Failed, outcome.Kind);
         Assert.Contains(log.Entries, entry => entry.Level == LogLevel.Warning && entry.Message.Contains("jobs connect through a connection profile", StringComparison.Ordinal));
-        var error = Assert.Single(log.Entries, entry => entry.Level == LogLevel.Error);
         Assert.Contains(
             $"Get-Mailbox needs an Exchange session, but job '{ExchangeSandboxFixture.JobName}' has no connection profile: set `profile:` in the job",
-            error.Message,
+            outcome.ErrorMessage,
             StringComparison.Ordinal);
+        Assert.DoesNotContain("after", log.Messages);
     }
 
     [Fact]
     public async Task SessionVariable_CannotBeOverwrittenByTheBody_AndIsGoneForTheNextRun()
     {
-        var (first, firstLog) = await sandbox.RunAsync("$ExoJobRunnerExchangeSession = $null\n\"count=$((Get-Mailbox -ResultSize 1).Count)\"");
+        var (first, firstLog) = await sandbox.RunAsync(
+            "$ExoJobRunnerExchangeSession = $null\n\"count=$((Get-Mailbox -ResultSize 1).Count)\"",
+            errorAction: PowerShellErrorAction.Continue);
         var (second, secondLog) = await sandbox.RunAsync("\"present=$($null -ne $ExoJobRunnerExchangeSession)\"", withProfile: false);
 
-        Assert.Equal(BodyOutcomeKind.Succeeded, first.Kind);
+        Assert.Equal(BodyOutcomeKind.CompletedWithErrors, first.Kind);
         Assert.Contains(firstLog.Entries, entry => entry.Level == LogLevel.Error && entry.Message.Contains("read-only", StringComparison.Ordinal));
         Assert.Contains("count=1", firstLog.Messages);
         Assert.Equal(BodyOutcomeKind.Succeeded, second.Kind);

@@ -55,14 +55,14 @@ public sealed class ExchangeSandboxFixture : IAsyncLifetime
         return new JobBody(BodyLanguage.PowerShell, code, path, IsInline: false, LineOffset: 0, ColumnOffset: 0);
     }
 
-    public BodyRunRequest Request(RecordingLogger log, ExchangeSession? exchange) =>
-        new(new JobContext(JobName, "20250101-0200-0001", new Dictionary<string, string>(), NewFolder()), log, exchange);
+    public BodyRunRequest Request(RecordingLogger log, ExchangeSession? exchange, PowerShellErrorAction errorAction = PowerShellErrorAction.Stop) =>
+        new(new JobContext(JobName, "20250101-0200-0001", new Dictionary<string, string>(), NewFolder()), log, exchange, errorAction);
 
-    /// <summary>Runs a body on the answering tenant.</summary>
-    public async Task<(BodyOutcome Outcome, RecordingLogger Log)> RunAsync(string code, bool withProfile = true)
+    /// <summary>Runs a body on the answering tenant (as a job with <c>errorAction: continue</c> when <paramref name="errorAction"/> says so).</summary>
+    public async Task<(BodyOutcome Outcome, RecordingLogger Log)> RunAsync(string code, bool withProfile = true, PowerShellErrorAction errorAction = PowerShellErrorAction.Stop)
     {
         var log = new RecordingLogger();
-        var outcome = await Engine.RunAsync(Body(code), Request(log, withProfile ? Session : null), CancellationToken.None);
+        var outcome = await Engine.RunAsync(Body(code), Request(log, withProfile ? Session : null, errorAction), CancellationToken.None);
         return (outcome, log);
     }
 

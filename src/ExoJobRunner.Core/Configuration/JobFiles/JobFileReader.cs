@@ -11,7 +11,7 @@ internal static class JobFileReader
 {
     private static readonly MappingKeys Keys = new(
         "a job file",
-        ["name", "description", "profile", "schedule", "timeZone", "timeout", "enabled", "parameters", "rules", NotifyReader.KeyName, .. RunPolicyReader.KeyNames, .. JobBodyReader.Keys.Keys]);
+        ["name", "description", "profile", "schedule", "timeZone", "timeout", "enabled", "parameters", "rules", "errorAction", NotifyReader.KeyName, .. RunPolicyReader.KeyNames, .. JobBodyReader.Keys.Keys]);
 
     /// <summary>The job, or null when it is too broken to build (every problem has been reported to <paramref name="file"/>).</summary>
     public static JobDefinition? Read(YamlFile file, JobDefaults defaults, IReadOnlyCollection<string> knownProfiles)
@@ -44,6 +44,7 @@ internal static class JobFileReader
             ? NotifyReader.Read(notifyEntry, defaults.Notifications, file)
             : defaults.Notifications;
         var body = JobBodyReader.Read(job, file);
+        var errorAction = keys.TryGetValue("errorAction", out var errorActionEntry) ? ReadErrorAction(errorActionEntry, body, file) : null;
         if (name is null || body is null)
         {
             return null;
@@ -63,6 +64,7 @@ internal static class JobFileReader
             Misfire = policies.Misfire,
             Retries = policies.Retries,
             Notifications = notifications,
+            ErrorAction = errorAction ?? PowerShellErrorAction.Stop,
             Parameters = parameters,
             Body = body with { RuleOverrides = RulesReader.Merge(defaults.Rules, rules) },
             Location = file.At(nameNode),
@@ -112,6 +114,22 @@ internal static class JobFileReader
             $"'schedule' is not a valid cron expression: '{scalar.Value}': {problem}",
             scalar);
         return null;
+    }
+
+    /// <summary><c>errorAction: stop|continue</c>, which only a PowerShell body has a use for.</summary>
+    private static PowerShellErrorAction? ReadErrorAction(YamlEntry entry, JobBody? body, YamlFile file)
+    {
+        var errorAction = file.ReadChoice(entry, ("stop", PowerShellErrorAction.Stop), ("continue", PowerShellErrorAction.Continue));
+        if (errorAction is not null && body is { Language: not BodyLanguage.PowerShell })
+        {
+            file.Error(
+                ConfigurationDiagnosticIds.InvalidValue,
+                "'errorAction' applies to PowerShell bodies: a C# body's run fails at its first uncaught exception; remove the key, or catch what the body may go on after",
+                entry.Key);
+            return null;
+        }
+
+        return errorAction;
     }
 
     /// <summary>

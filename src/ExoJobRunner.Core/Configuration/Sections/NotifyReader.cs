@@ -5,14 +5,15 @@ using ExoJobRunner.Core.Notifications;
 namespace ExoJobRunner.Core.Configuration.Sections;
 
 /// <summary>
-/// Reads <c>notify: { onFailure: [...], onSuccess: [...] }</c>, under <c>defaults:</c> or in a job file. A list the
-/// job names replaces the inherited one (<c>onFailure: []</c> turns it off); a list it does not name is inherited.
+/// Reads <c>notify: { onFailure: [...], onSuccess: [...], completedWithErrors: onFailure|onSuccess }</c>, under
+/// <c>defaults:</c> or in a job file. A list the job names replaces the inherited one (<c>onFailure: []</c> turns it
+/// off); a list it does not name is inherited, and so is which list a run that completed with errors goes to.
 /// </summary>
 internal static class NotifyReader
 {
     public const string KeyName = "notify";
 
-    private static readonly MappingKeys Keys = new("the notify setting", "onFailure", "onSuccess");
+    private static readonly MappingKeys Keys = new("the notify setting", "onFailure", "onSuccess", "completedWithErrors");
 
     public static JobNotifications Read(YamlEntry entry, JobNotifications inherited, YamlFile file)
     {
@@ -25,7 +26,13 @@ internal static class NotifyReader
         var keys = Keys.Select(mapping, file);
         var onFailure = keys.TryGetValue("onFailure", out var failureEntry) ? ReadTargets(failureEntry, file) : null;
         var onSuccess = keys.TryGetValue("onSuccess", out var successEntry) ? ReadTargets(successEntry, file) : null;
-        return new JobNotifications(onFailure ?? inherited.OnFailure, onSuccess ?? inherited.OnSuccess);
+        var completedWithErrorsAsSuccess = keys.TryGetValue("completedWithErrors", out var completedEntry)
+            ? file.ReadChoice(completedEntry, ("onFailure", false), ("onSuccess", true))
+            : null;
+        return new JobNotifications(onFailure ?? inherited.OnFailure, onSuccess ?? inherited.OnSuccess)
+        {
+            CompletedWithErrorsAsSuccess = completedWithErrorsAsSuccess ?? inherited.CompletedWithErrorsAsSuccess,
+        };
     }
 
     /// <summary>The list's targets; null when the key is empty (as if it were not written) or not a list.</summary>

@@ -20,6 +20,12 @@ internal static partial class RunnerLogMessages
     [LoggerMessage(Level = LogLevel.Error, Message = "Job '{Job}' failed{Where}: {Message}")]
     public static partial void JobFailed(this ILogger logger, Exception? error, string job, string where, string message);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job '{Job}' completed with errors: {Summary}")]
+    public static partial void JobCompletedWithErrors(this ILogger logger, string job, string summary);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The body ended with exit code {Requested}, but {Reason}")]
+    public static partial void ExitCodeMapped(this ILogger logger, int requested, string reason);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Job '{Job}' did not run: {Reason}")]
     public static partial void InstallationBroken(this ILogger logger, string job, string reason);
 

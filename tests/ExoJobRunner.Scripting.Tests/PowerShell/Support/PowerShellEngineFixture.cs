@@ -52,11 +52,14 @@ public sealed class PowerShellEngineFixture : IAsyncLifetime
 
     public JobBody FileBody(string code) => Body(inline: false, code);
 
-    public BodyRunRequest Request(ILogger log, IReadOnlyDictionary<string, string>? parameters = null)
+    public BodyRunRequest Request(ILogger log, IReadOnlyDictionary<string, string>? parameters = null, PowerShellErrorAction errorAction = PowerShellErrorAction.Stop)
     {
         var job = new JobContext(JobName, RunId, parameters ?? new Dictionary<string, string>(), NewFolder());
-        return new BodyRunRequest(job, log, Exchange: null);
+        return new BodyRunRequest(job, log, Exchange: null, errorAction);
     }
+
+    /// <summary>A request for a job with <c>errorAction: continue</c>.</summary>
+    public BodyRunRequest ContinuingRequest(ILogger log) => Request(log, errorAction: PowerShellErrorAction.Continue);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
