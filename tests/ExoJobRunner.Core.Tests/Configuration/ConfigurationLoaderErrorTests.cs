@@ -319,6 +319,21 @@ public sealed class ConfigurationLoaderErrorTests
         defaults:
           timeout: 0s
         """, ConfigurationDiagnosticIds.InvalidDuration, "exojobs.yaml", 2, 12, "'timeout' must be longer than zero, not '0s'")]
+    [InlineData("""
+        #> jobs/report.yaml
+        errorAction: ignore
+        powershell: Get-Date
+        """, ConfigurationDiagnosticIds.InvalidValue, "jobs/report.yaml", 1, 14, "'errorAction' must be one of stop, continue, not 'ignore'")]
+    [InlineData("""
+        #> jobs/report.yaml
+        errorAction: continue
+        csharp: return;
+        """, ConfigurationDiagnosticIds.InvalidValue, "jobs/report.yaml", 1, 1, "'errorAction' applies to PowerShell bodies")]
+    [InlineData("""
+        #> jobs/report.yaml
+        notify: { completedWithErrors: onErrors }
+        powershell: Get-Date
+        """, ConfigurationDiagnosticIds.InvalidValue, "jobs/report.yaml", 1, 32, "'completedWithErrors' must be one of onFailure, onSuccess, not 'onErrors'")]
     // ---- files ------------------------------------------------------------------------------------------------
     [InlineData("""
         #> exojobs.yaml

@@ -1,6 +1,7 @@
 using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Notifications;
+using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Tests.Configuration;
 using ExoJobRunner.Exchange.Certificates;
 
@@ -72,6 +73,32 @@ public sealed class NotifyConfigurationTests
         var quiet = configuration.FindJob("quiet")!.Notifications;
         Assert.Empty(quiet.OnFailure);
         Assert.Same(defaults.OnSuccess, quiet.OnSuccess);
+    }
+
+    [Fact]
+    public void Load_SendsACompletedWithErrorsRunToOnFailure_UnlessTheJobOrItsDefaultsSayOnSuccess()
+    {
+        using var folder = ConfigFolder.FromLayout("""
+            #> exojobs.yaml
+            defaults:
+              notify:
+                completedWithErrors: onSuccess
+            #> jobs/inherits.yaml
+            powershell: Get-Date
+            #> jobs/own.yaml
+            notify: { completedWithErrors: onFailure }
+            powershell: Get-Date
+            """);
+
+        var configuration = folder.Load().Configuration!;
+
+        Assert.False(JobNotifications.None.CompletedWithErrorsAsSuccess);
+        var inherits = configuration.FindJob("inherits")!.Notifications;
+        var own = configuration.FindJob("own")!.Notifications;
+        Assert.Same(inherits.OnSuccess, inherits.TargetsFor(RunStatus.CompletedWithErrors));
+        Assert.Same(own.OnFailure, own.TargetsFor(RunStatus.CompletedWithErrors));
+        Assert.Same(own.OnFailure, own.TargetsFor(RunStatus.Failed));
+        Assert.Same(own.OnSuccess, own.TargetsFor(RunStatus.Succeeded));
     }
 
     [Fact]
