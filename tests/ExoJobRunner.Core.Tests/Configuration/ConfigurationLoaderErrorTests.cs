@@ -24,13 +24,29 @@ public sealed class ConfigurationLoaderErrorTests
         #> jobs/report.yaml
         name: report
         csharp: [1, 2
-        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 3, 1, "YAML syntax error")]
+        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 2, 9, "YAML syntax error: the '[' here is never closed")]
     [InlineData("""
         #> exojobs.yaml
         defaults:
           timeout: 15m
          profile: x
         """, ConfigurationDiagnosticIds.YamlSyntax, "exojobs.yaml", 3, 2, "YAML syntax error")]
+    [InlineData("""
+        #> exojobs.yaml
+        profiles:
+          sandbox:
+            environment: Sandbox
+            sandbox: { mailboxes: 50
+        """, ConfigurationDiagnosticIds.YamlSyntax, "exojobs.yaml", 4, 14, "the '{' here is never closed (the parser stopped at line 5, column 1: While parsing a flow mapping, did not find expected ',' or '}'); end the mapping with '}'")]
+    [InlineData("""
+        #> exojobs.yaml
+        jobs: [jobs/*.yaml, more/*.yaml
+        """, ConfigurationDiagnosticIds.YamlSyntax, "exojobs.yaml", 1, 7, "the '[' here is never closed (the parser stopped at line 2, column 1: While parsing a flow sequence, did not find expected ',' or ']'); end the list with ']'")]
+    [InlineData("""
+        #> jobs/report.yaml
+        parameters: { days: { max: 30 }
+        csharp: return;
+        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 1, 13, "the '{' here is never closed")]
     [InlineData("""
         #> jobs/report.yaml
         timeout: *standard
