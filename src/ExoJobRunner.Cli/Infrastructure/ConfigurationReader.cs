@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ExoJobRunner.Core.Configuration;
+using ExoJobRunner.Scripting;
 
 namespace ExoJobRunner.Cli.Infrastructure;
 
@@ -23,7 +24,7 @@ internal static class ConfigurationReader
     /// <summary>The loaded configuration, or null (after printing why) when it has errors.</summary>
     public static RunnerConfiguration? Load(ParseResult parseResult, TextWriter error)
     {
-        var result = ConfigurationLoader.Load(ResolvePath(parseResult));
+        var result = ConfigurationLoader.Load(ResolvePath(parseResult), BodyIncludes.Find);
         foreach (var diagnostic in result.Diagnostics)
         {
             error.WriteLine(diagnostic.ToString());
