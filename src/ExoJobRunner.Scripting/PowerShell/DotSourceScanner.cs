@@ -1,4 +1,5 @@
 using System.Management.Automation.Language;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ExoJobRunner.Core.Configuration;
 
@@ -19,11 +20,14 @@ internal static partial class DotSourceScanner
     {
         ArgumentNullException.ThrowIfNull(filePath);
 
-        if (!MayDotSource().IsMatch(code))
-        {
-            return [];
-        }
+        return MayDotSource().IsMatch(code) ? Parse(code, filePath) : [];
+    }
 
+    // Apart from Scan, and never inlined into it: the JIT loads PowerShell's assembly when it compiles a method that
+    // names its types, and a script the pattern rules out must not pay for that.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<BodyInclude> Parse(string code, string filePath)
+    {
         var folder = Path.GetDirectoryName(filePath) ?? Directory.GetCurrentDirectory();
         var ast = Parser.ParseInput(code, filePath, out _, out _);
         var includes = new List<BodyInclude>();
