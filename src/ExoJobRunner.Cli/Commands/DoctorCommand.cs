@@ -1,14 +1,19 @@
 using System.CommandLine;
 using System.Text;
+using ExoJobRunner.Cli.Hosting;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Diagnostics;
+using ExoJobRunner.Doctor;
+using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExoJobRunner.Cli.Commands;
 
 /// <summary>
 /// <c>exojobs doctor [--profile name] [--format text|json]</c>: checks a profile's set-up one step at a time and stops
-/// at the first failure with its cause and fix. The checks live in Core and Exchange; this verb only prints them.
+/// at the first failure with its cause and fix. The checks live in Core (the configuration) and Exchange (the
+/// connection); this verb puts them in order and prints them.
 /// </summary>
 internal static class DoctorCommand
 {
@@ -22,7 +27,7 @@ internal static class DoctorCommand
 
     private static readonly Option<string> FormatOption = CreateFormatOption();
 
-    public static Command Create(InterruptSignal interrupt)
+    public static Command Create(InterruptSignal interrupt, TimeProvider time)
     {
         var command = new Command(
             "doctor",
@@ -31,7 +36,7 @@ internal static class DoctorCommand
             ProfileOption,
             FormatOption,
         };
-        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
+        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, time, interrupt.Token));
         return command;
     }
 
@@ -46,7 +51,7 @@ internal static class DoctorCommand
         return option;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, TimeProvider time, CancellationToken cancellationToken)
     {
         var json = parseResult.GetValue(FormatOption) == JsonFormat;
         var plain = Console.IsOutputRedirected;
@@ -57,19 +62,24 @@ internal static class DoctorCommand
         }
 
         var writer = new DoctorReportWriter(Console.Out, plain);
-        DoctorCheck[] checks =
-        [
-            new ConfigurationCheck(ConfigurationReader.ResolvePath(parseResult), parseResult.GetValue(ProfileOption)),
-            .. DoctorChecks.ForConnection(),
-        ];
+        var configuration = new ConfigurationCheck(ConfigurationReader.ResolvePath(parseResult), parseResult.GetValue(ProfileOption));
 
-        await using var context = new DoctorContext();
-        var report = await DoctorRunner.RunAsync(checks, context, json ? null : writer.WriteEntry, cancellationToken);
+        // The doctor connects exactly as runs do: the same composition, of which it only asks for the connection options.
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddExoJobRunner(time, useScriptCache: false)
+            .BuildServiceProvider();
+        await using var connection = new ConnectionChecks(
+            () => configuration.Profile?.ToConnectionSettings(),
+            services.GetRequiredService<ExchangeSessionPoolOptions>());
+        DoctorCheck[] checks = [configuration, .. connection.Checks];
+
+        var report = await DoctorRunner.RunAsync(checks, json ? null : writer.WriteEntry, cancellationToken);
         var exitCode = DoctorExitCode.Of(report);
         if (json)
         {
             await using var stream = Console.OpenStandardOutput();
-            await DoctorReportWriter.WriteJsonAsync(stream, report, context.Settings?.ProfileName, exitCode);
+            await DoctorReportWriter.WriteJsonAsync(stream, report, configuration.Profile?.Name, exitCode);
         }
         else
         {
