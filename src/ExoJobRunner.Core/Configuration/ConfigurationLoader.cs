@@ -20,12 +20,10 @@ public static class ConfigurationLoader
     public const string FileEnvironmentVariable = "EXOJOBS_CONFIG";
 
     /// <param name="configFilePath">Path of exojobs.yaml, absolute or relative to the current folder.</param>
-    /// <param name="findIncludes">
-    /// Finds the files bodies include (<c>#load</c>, dot-sourcing), which are then held to the rules bodies follow;
-    /// null checks bodies only.
-    /// </param>
-    public static ConfigurationLoadResult Load(string configFilePath, BodyIncludeFinder? findIncludes = null)
+    /// <param name="options">The host's checks of included files and fault specs; null checks neither.</param>
+    public static ConfigurationLoadResult Load(string configFilePath, ConfigurationLoadOptions? options = null)
     {
+        options ??= new ConfigurationLoadOptions();
         ArgumentNullException.ThrowIfNull(configFilePath);
 
         var fullPath = TryGetFullPath(configFilePath);
@@ -35,7 +33,7 @@ public static class ConfigurationLoader
         }
 
         var diagnostics = new List<ExoDiagnostic>();
-        var file = YamlFile.Open(fullPath, "configuration file", ResolveFolder(fullPath), mustBeInside: false, diagnostics);
+        var file = YamlFile.Open(fullPath, "configuration file", ResolveFolder(fullPath), mustBeInside: false, options, diagnostics);
         if (file is null)
         {
             return new ConfigurationLoadResult(null, diagnostics);
@@ -43,7 +41,7 @@ public static class ConfigurationLoader
 
         var configuration = ConfigurationFileReader.Read(file);
         var jobs = LoadJobs(file, configuration, diagnostics);
-        if (findIncludes is not null)
+        if (options.FindIncludes is { } findIncludes)
         {
             foreach (var job in jobs)
             {
@@ -107,7 +105,7 @@ public static class ConfigurationLoader
         var jobsByName = new Dictionary<string, JobDefinition>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in jobFiles)
         {
-            var jobFile = YamlFile.Open(path, "job file", configFile.RootFolder, mustBeInside: true, diagnostics);
+            var jobFile = YamlFile.Open(path, "job file", configFile.RootFolder, mustBeInside: true, configFile.Options, diagnostics);
             var job = jobFile is null ? null : JobFileReader.Read(jobFile, configuration.Defaults, profileNames);
             if (job is null)
             {

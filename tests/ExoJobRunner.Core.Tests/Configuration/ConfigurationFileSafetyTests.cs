@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.Diagnostics;
-using ExoJobRunner.Scripting;
 
 namespace ExoJobRunner.Core.Tests.Configuration;
 
@@ -90,7 +89,7 @@ public sealed class ConfigurationFileSafetyTests : IDisposable
         using var folder = ConfigFolder.FromLayout(Expand(layout, root: null)).WithJobUnlessPresent();
         Prepare(folder, setup);
 
-        var result = ConfigurationLoader.Load(folder.ConfigPath, BodyIncludes.Find);
+        var result = ConfigurationLoader.Load(folder.ConfigPath, HostLoadOptions.Value);
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
@@ -112,7 +111,7 @@ public sealed class ConfigurationFileSafetyTests : IDisposable
         folder.Write(ConfigFolder.ConfigFileName, string.Empty);
         Prepare(folder, setup);
 
-        var result = ConfigurationLoader.Load(folder.ConfigPath, BodyIncludes.Find);
+        var result = ConfigurationLoader.Load(folder.ConfigPath, HostLoadOptions.Value);
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal("report", Assert.Single(result.Configuration!.Jobs).Name);

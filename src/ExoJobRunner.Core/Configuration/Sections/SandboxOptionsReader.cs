@@ -1,7 +1,6 @@
 using ExoJobRunner.Core.Configuration.Validation;
 using ExoJobRunner.Core.Configuration.Yaml;
 using ExoJobRunner.Exchange.Connection;
-using ExoJobRunner.Sandbox.Faults;
 
 namespace ExoJobRunner.Core.Configuration.Sections;
 
@@ -39,13 +38,13 @@ internal static class SandboxOptionsReader
     }
 
     /// <summary>
-    /// The fault spec, checked with the sandbox's own parser so that what loads is exactly what the sandbox will accept
-    /// when a run starts it (it used to fail then, as "could not connect").
+    /// The fault spec, checked with the sandbox's own parser (handed in by the host) so that what loads is exactly what
+    /// the sandbox will accept when a run starts it (it used to fail then, as "could not connect").
     /// </summary>
     private static string? ReadFaults(YamlEntry entry, YamlFile file)
     {
         var scalar = file.ReadScalar(entry);
-        if (scalar is null || SandboxFaultSpec.TryParse(scalar.Value, out _, out var problem))
+        if (scalar is null || file.Options.CheckSandboxFaults?.Invoke(scalar.Value) is not { } problem)
         {
             return scalar?.Value;
         }

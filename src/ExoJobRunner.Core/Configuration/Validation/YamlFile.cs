@@ -16,10 +16,11 @@ internal sealed class YamlFile
 {
     private readonly ICollection<ExoDiagnostic> diagnostics;
 
-    private YamlFile(string filePath, string text, string rootFolder, ICollection<ExoDiagnostic> diagnostics)
+    private YamlFile(string filePath, string text, string rootFolder, ConfigurationLoadOptions options, ICollection<ExoDiagnostic> diagnostics)
     {
         FilePath = filePath;
         RootFolder = rootFolder;
+        Options = options;
         this.diagnostics = diagnostics;
         Lines = text.Split('\n');
     }
@@ -35,6 +36,9 @@ internal sealed class YamlFile
     /// </summary>
     public string RootFolder { get; }
 
+    /// <summary>The host's checks, for the values only it can judge (a sandbox fault spec).</summary>
+    public ConfigurationLoadOptions Options { get; }
+
     /// <summary>The raw text lines (0-based index = YAML line − 1), for positions the parser does not report.</summary>
     public IReadOnlyList<string> Lines { get; }
 
@@ -49,8 +53,9 @@ internal sealed class YamlFile
     /// <param name="what">How messages name the file: "configuration file" or "job file".</param>
     /// <param name="rootFolder">The resolved folder of exojobs.yaml.</param>
     /// <param name="mustBeInside">Whether the file must be inside <paramref name="rootFolder"/> (every file but exojobs.yaml).</param>
+    /// <param name="options">The host's checks.</param>
     /// <param name="diagnostics">Where problems are reported.</param>
-    public static YamlFile? Open(string filePath, string what, string rootFolder, bool mustBeInside, ICollection<ExoDiagnostic> diagnostics)
+    public static YamlFile? Open(string filePath, string what, string rootFolder, bool mustBeInside, ConfigurationLoadOptions options, ICollection<ExoDiagnostic> diagnostics)
     {
         var read = UserFileReader.Read(filePath, what, mustBeInside ? rootFolder : null);
         if (read.Text is not { } text)
@@ -62,7 +67,7 @@ internal sealed class YamlFile
             return null;
         }
 
-        var file = new YamlFile(filePath, text, rootFolder, diagnostics);
+        var file = new YamlFile(filePath, text, rootFolder, options, diagnostics);
         try
         {
             file.Root = YamlDocumentReader.Read(text, file);
