@@ -1,5 +1,6 @@
 using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Authentication;
+using ExoJobRunner.Shared;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
 
@@ -18,7 +19,8 @@ internal sealed class ManageAsAppCheck(ConnectionCheckContext context) : DoctorC
     {
         var accessToken = context.AccessToken ?? throw new InvalidOperationException("The token check must pass before this one runs.");
         var appId = context.AppId;
-        if (AccessTokenPayload.TryRead(accessToken) is not { } payload)
+        // Read without checking the signature: Exchange does that; the doctor only explains.
+        if (CompactJwt.TryRead(accessToken) is not { } token)
         {
             return Task.FromResult(DoctorCheckResult.Warning(
                 "not checked: the token's claims cannot be read",
@@ -26,7 +28,7 @@ internal sealed class ManageAsAppCheck(ConnectionCheckContext context) : DoctorC
                 $"If the next check fails with a permission error, make sure the app has {ManageAsAppPermission}: {EntraErrorAdvice.ConsentAdvice}"));
         }
 
-        var roles = payload.Roles;
+        var roles = token.ClaimStrings("roles");
         if (roles.Contains(ManageAsAppPermission, StringComparer.OrdinalIgnoreCase))
         {
             return Task.FromResult(DoctorCheckResult.Passed($"the token's roles: {string.Join(", ", roles)}"));

@@ -1,3 +1,5 @@
+using ExoJobRunner.Shared;
+
 namespace ExoJobRunner.Core.Configuration.Validation;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ExoJobRunner.Core.Configuration.Yaml;
 using ExoJobRunner.Core.Diagnostics;
+using ExoJobRunner.Shared;
 using YamlDotNet.Core;
 
 namespace ExoJobRunner.Core.Configuration.Validation;

@@ -2,7 +2,7 @@ using System.Runtime.Versioning;
 using System.Security.AccessControl;
 using System.Security.Principal;
 
-namespace ExoJobRunner.Exchange.Certificates;
+namespace ExoJobRunner.Shared;
 
 /// <summary>
 /// Creates files that only the current user can read or write, from the moment they exist: setting permissions after
