@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Sandbox.AdminApi;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -123,7 +125,17 @@ public sealed class SandboxServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate));
         });
         builder.Services.AddRoutingCore();
+
+        // Exchange Online compresses its answers for a client that asks (Accept-Encoding: gzip), so the sandbox does too:
+        // a client must read a compressed body, cut or whole, as it does in production.
+        builder.Services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = CompressionLevel.Fastest);
         var application = builder.Build();
+        application.UseResponseCompression();
 
         var address = new ListeningAddress(new Uri($"https://127.0.0.1:{options.Port}/"));
         MapEndpoints(application, tenant, directory, tokens, options, address, activity);

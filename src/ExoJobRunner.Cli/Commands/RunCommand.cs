@@ -4,6 +4,8 @@ using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
+using ExoJobRunner.Sandbox.Connection;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -117,7 +119,7 @@ internal static class RunCommand
         await using var engines = new BodyEngines(cache);
 
         // Only the engine of this job's language: a C# run must not pay for starting PowerShell.
-        await using var sessions = new ExchangeSessionPool();
+        await using var sessions = new ExchangeSessionPool(new ExchangeSessionPoolOptions { Environments = SandboxEnvironments.All() });
         using var notifications = new NotificationDispatcher(TimeProvider.System);
         var runner = new RecordedJobRunner(
             new JobRunner(
@@ -127,6 +129,7 @@ internal static class RunCommand
             history,
             configuration.History,
             notifications,
+            ExchangeTransientFaults.Instance,
             TimeProvider.System,
             NullLogger.Instance);
         var result = await runner.RunAsync(

@@ -5,6 +5,8 @@ using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
+using ExoJobRunner.Sandbox.Connection;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,7 +50,7 @@ internal sealed class SchedulerService : BackgroundService
                 .ToList();
             var time = TimeProvider.System;
             // One session per profile for the scheduler's whole life: every run of every job shares it.
-            await using var sessions = new ExchangeSessionPool(new ExchangeSessionPoolOptions { Logger = _log });
+            await using var sessions = new ExchangeSessionPool(new ExchangeSessionPoolOptions { Logger = _log, Environments = SandboxEnvironments.All() });
             using var notifications = new NotificationDispatcher(time);
             var runner = new RecordedJobRunner(
                 new JobRunner(
@@ -58,6 +60,7 @@ internal sealed class SchedulerService : BackgroundService
                 _history,
                 _configuration.History,
                 notifications,
+                ExchangeTransientFaults.Instance,
                 time,
                 _log);
             var options = new SchedulerOptions

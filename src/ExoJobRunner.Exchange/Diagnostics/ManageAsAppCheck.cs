@@ -1,3 +1,4 @@
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Authentication;
 using ExoJobRunner.Shared;
 
@@ -8,13 +9,13 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 /// consent Entra ID still issues a token, just without it, and Exchange then refuses every cmdlet; reading the claim
 /// names the cause before that. Prints the roles the token has, never the token.
 /// </summary>
-internal sealed class ManageAsAppCheck : DoctorCheck
+internal sealed class ManageAsAppCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public const string ManageAsAppPermission = "Exchange.ManageAsApp";
 
     public override string Name => ManageAsAppPermission;
 
-    public override Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var accessToken = context.AccessToken ?? throw new InvalidOperationException("The token check must pass before this one runs.");
         var appId = context.AppId;

@@ -6,6 +6,7 @@ using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Scripting.CSharp;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Data.Sqlite;
@@ -65,7 +66,7 @@ internal static class SchedulerLoadBenchmark
             var engine = new CSharpBodyEngine(new CompiledScriptCache(Path.Combine(folder, "cache")));
             var time = TimeProvider.System;
             using var notifications = new NotificationDispatcher(time);
-            var runner = new RecordedJobRunner(new JobRunner([engine], sessions: null, time), history, configuration.History, notifications, time, NullLogger.Instance);
+            var runner = new RecordedJobRunner(new JobRunner([engine], sessions: null, time), history, configuration.History, notifications, ExchangeTransientFaults.Instance, time, NullLogger.Instance);
             var options = new SchedulerOptions
             {
                 Jobs = configuration.Jobs,

@@ -1,4 +1,4 @@
-namespace ExoJobRunner.Exchange.Diagnostics;
+namespace ExoJobRunner.Doctor;
 
 /// <summary>
 /// What one check found: a one-line summary for its report line and, for a warning or a failure, the cause and the fix

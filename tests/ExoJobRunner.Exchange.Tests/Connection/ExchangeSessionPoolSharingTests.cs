@@ -2,30 +2,16 @@ using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Rest;
 using ExoJobRunner.Exchange.Results;
 using ExoJobRunner.Exchange.Tests.Support;
-using ExoJobRunner.Sandbox.Credentials;
+using ExoJobRunner.Sandbox.Connection;
 
 namespace ExoJobRunner.Exchange.Tests.Connection;
 
-/// <summary>The pool with <c>environment: Sandbox</c> profiles: a real in-process sandbox per profile, shared by every caller.</summary>
-public sealed class ExchangeSessionPoolSandboxTests(SandboxDataFolderFixture dataFolder) : IClassFixture<SandboxDataFolderFixture>
+/// <summary>
+/// How the pool shares sessions, one per profile for every caller, shown with <c>environment: Sandbox</c> profiles: a real
+/// in-process sandbox per profile, connected through the backend the host registers.
+/// </summary>
+public sealed class ExchangeSessionPoolSharingTests(SandboxDataFolderFixture dataFolder) : IClassFixture<SandboxDataFolderFixture>
 {
-    private readonly RecordingTimeProvider clock = new();
-
-    [Fact]
-    public async Task GetSession_StartsTheSandboxInProcess_AndConnectsWithItsStoredCredential()
-    {
-        await using var pool = CreatePool();
-
-        var session = await pool.GetSessionAsync(SandboxProfile("offline", mailboxes: 30));
-
-        Assert.Equal("offline", session.ProfileName);
-        Assert.Equal(ExchangeEnvironment.Sandbox, session.Environment);
-        Assert.Equal("sandbox.onmicrosoft.com", session.Organization);
-        Assert.Empty(session.ConnectionWarnings);
-        Assert.Equal(30, await CountAsync(session.InvokeAsync("Get-Mailbox", new { ResultSize = "Unlimited" })));
-        Assert.True(File.Exists(dataFolder.File(SandboxClientCredential.FileName)));
-    }
-
     [Fact]
     public async Task GetSession_GivesConcurrentFirstCallers_OneSharedSession()
     {
@@ -63,31 +49,6 @@ public sealed class ExchangeSessionPoolSandboxTests(SandboxDataFolderFixture dat
         Assert.Contains("'offline'", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("429:2", "the share '2' must be a number from 0 to 1")]
-    [InlineData("explode:0.1", "unknown fault 'explode'")]
-    public async Task GetSession_ReportsABadFaultSpec_NamingTheProfile(string faults, string expected)
-    {
-        await using var pool = CreatePool();
-
-        var error = await Assert.ThrowsAsync<ExchangeConnectionException>(() =>
-            pool.GetSessionAsync(SandboxProfile("flaky", mailboxes: 5) with { SandboxOptions = new SandboxOptions(5, Faults: faults) }));
-
-        Assert.StartsWith("Profile 'flaky': ", error.Message, StringComparison.Ordinal);
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task GetSession_InjectsTheProfilesFaults_WhichTheClientRidesOut()
-    {
-        await using var pool = CreatePool();
-
-        var session = await pool.GetSessionAsync(SandboxProfile("flaky", mailboxes: 5) with { SandboxOptions = new SandboxOptions(120, Faults: "503:0.3") });
-
-        Assert.Equal(120, await CountAsync(session.InvokeAsync("Get-Mailbox", new { ResultSize = "Unlimited" })));
-        Assert.Contains(TimeSpan.FromSeconds(2), clock.Waits);
-    }
-
     [Fact]
     public async Task DisposeAsync_EndsTheSessionsItHandedOut()
     {
@@ -101,8 +62,8 @@ public sealed class ExchangeSessionPoolSandboxTests(SandboxDataFolderFixture dat
 
     private ExchangeSessionPool CreatePool() => new(new ExchangeSessionPoolOptions
     {
-        Client = new ExchangeClientOptions { TimeProvider = clock, PageSize = 50 },
-        SandboxDataFolder = dataFolder.Path,
+        Client = new ExchangeClientOptions { PageSize = 50 },
+        Environments = SandboxEnvironments.All(dataFolder.Path),
     });
 
     private static ExchangeConnectionSettings SandboxProfile(string name, int mailboxes) =>

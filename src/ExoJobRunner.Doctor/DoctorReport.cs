@@ -1,4 +1,4 @@
-namespace ExoJobRunner.Exchange.Diagnostics;
+namespace ExoJobRunner.Doctor;
 
 /// <summary>Every check in order, the ones after a failure included as not run.</summary>
 public sealed record DoctorReport(IReadOnlyList<DoctorEntry> Entries)

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
-using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Exchange.Rest;
 
-namespace ExoJobRunner.Core.Tests.Scheduling;
+namespace ExoJobRunner.Exchange.Tests.Resilience;
 
-public sealed class TransientFaultsTests
+/// <summary>The one table of what is transient, as the client's request retries and the runner's run retries read it.</summary>
+public sealed class ExchangeTransientFaultsTests
 {
     public static TheoryData<string, Exception?, bool> Faults => new()
     {
@@ -23,7 +24,9 @@ public sealed class TransientFaultsTests
         { "InsideAggregate",         new AggregateException(new ArgumentException("x"), new SocketException(10054)),          true },
         { "ExchangeThrottled",       new ExchangeCommandException("Get-Mailbox", HttpStatusCode.TooManyRequests, "Throttled", "slow down", "r1"),  true },
         { "ExchangeUnavailable",     new ExchangeCommandException("Get-Mailbox", HttpStatusCode.ServiceUnavailable, null, "busy", "r2"),         true },
+        { "ExchangeServerError",     new ExchangeCommandException("Get-Mailbox", HttpStatusCode.InternalServerError, null, "oops", "r6"),        true },
         { "ExchangeNoResponse",      new ExchangeCommandException("Get-Mailbox", null, null, "connection reset", null),                        true },
+        { "ExchangeUnauthorized",    new ExchangeCommandException("Get-Mailbox", HttpStatusCode.Unauthorized, null, "no role", "r7"),          false },
         { "ExchangeForbidden",       new ExchangeCommandException("Get-Mailbox", HttpStatusCode.Forbidden, "Denied", "not allowed", "r3"),      false },
         { "ExchangeBadParameter",    new ExchangeCommandException("Set-Mailbox", HttpStatusCode.BadRequest, "BadArg", "no such mailbox", "r4"), false },
         { "WrappedInPowerShell",     new InvalidOperationException("Get-Mailbox failed", new ExchangeCommandException("Get-Mailbox", HttpStatusCode.GatewayTimeout, null, "timeout", "r5")), true },
@@ -35,8 +38,24 @@ public sealed class TransientFaultsTests
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public void IsTransient_RetriesOnlyConnectionAndThrottlingFaults(string spec, Exception? error, bool expected)
+    public void IsTransient_RetriesOnlyConnectionThrottlingAndServerFaults(string spec, Exception? error, bool expected)
     {
-        Assert.True(TransientFaults.IsTransient(error) == expected, spec);
+        Assert.True(ExchangeTransientFaults.Instance.IsTransient(error) == expected, spec);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.RequestTimeout,      ExchangeFaultKind.Transient)]
+    [InlineData(HttpStatusCode.TooManyRequests,     ExchangeFaultKind.Transient)]
+    [InlineData(HttpStatusCode.InternalServerError, ExchangeFaultKind.Transient)]
+    [InlineData(HttpStatusCode.BadGateway,          ExchangeFaultKind.Transient)]
+    [InlineData(HttpStatusCode.ServiceUnavailable,  ExchangeFaultKind.Transient)]
+    [InlineData(HttpStatusCode.GatewayTimeout,      ExchangeFaultKind.Transient)]
+    [InlineData(HttpStatusCode.Unauthorized,        ExchangeFaultKind.TokenRejected)]
+    [InlineData(HttpStatusCode.Forbidden,           ExchangeFaultKind.Refused)]
+    [InlineData(HttpStatusCode.BadRequest,          ExchangeFaultKind.CallerError)]
+    [InlineData(HttpStatusCode.NotFound,            ExchangeFaultKind.CallerError)]
+    public void Classify_SaysWhatAStatusMeansForTryingAgain(HttpStatusCode status, ExchangeFaultKind expected)
+    {
+        Assert.Equal(expected, ExchangeTransientFaults.Classify(status));
     }
 }

@@ -1,4 +1,4 @@
-namespace ExoJobRunner.Exchange.Diagnostics;
+namespace ExoJobRunner.Doctor;
 
 /// <summary>How one <c>exojobs doctor</c> check ended.</summary>
 public enum DoctorCheckStatus
