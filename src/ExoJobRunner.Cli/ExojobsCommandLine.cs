@@ -12,12 +12,12 @@ internal static class ExojobsCommandLine
         var root = new RootCommand("exojobs: runs Exchange Online admin jobs (C# and PowerShell) unattended on a shared, certificate-authenticated session.")
         {
             GlobalOptions.Config,
-            RunCommand.Create(interrupt),
+            RunCommand.Create(interrupt, time),
             ListCommand.Create(time),
             CheckCommand.Create(interrupt),
-            DoctorCommand.Create(interrupt),
+            DoctorCommand.Create(interrupt, time),
             SandboxCommand.Create(interrupt),
-            SchedulerCommand.Create(interrupt),
+            SchedulerCommand.Create(interrupt, time),
             NextCommand.Create(time),
             HistoryCommand.Create(),
             LogsCommand.Create(),

@@ -4,6 +4,7 @@ using System.Text;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Running;
+using ExoJobRunner.Scripting;
 using ExoJobRunner.Scripting.Analysis.Reporting;
 
 namespace ExoJobRunner.Cli.Commands;
@@ -86,7 +87,7 @@ internal static class CheckCommand
         var findings = new List<ExoDiagnostic>();
         foreach (var job in jobs)
         {
-            findings.AddRange(await engines.For(job.Body.Language).CheckAsync(job.Body, cancellationToken));
+            findings.AddRange(await engines.EngineFor(job.Body.Language).CheckAsync(job.Body, cancellationToken));
         }
 
         // Two jobs may share a #load'ed helper (and a rules: entry under defaults:): report each finding once.

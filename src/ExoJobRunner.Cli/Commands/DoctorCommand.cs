@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Text;
+using ExoJobRunner.Cli.Hosting;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Diagnostics;
-using ExoJobRunner.Sandbox.Connection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExoJobRunner.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class DoctorCommand
 
     private static readonly Option<string> FormatOption = CreateFormatOption();
 
-    public static Command Create(InterruptSignal interrupt)
+    public static Command Create(InterruptSignal interrupt, TimeProvider time)
     {
         var command = new Command(
             "doctor",
@@ -35,7 +36,7 @@ internal static class DoctorCommand
             ProfileOption,
             FormatOption,
         };
-        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
+        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, time, interrupt.Token));
         return command;
     }
 
@@ -50,7 +51,7 @@ internal static class DoctorCommand
         return option;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, TimeProvider time, CancellationToken cancellationToken)
     {
         var json = parseResult.GetValue(FormatOption) == JsonFormat;
         var plain = Console.IsOutputRedirected;
@@ -62,9 +63,15 @@ internal static class DoctorCommand
 
         var writer = new DoctorReportWriter(Console.Out, plain);
         var configuration = new ConfigurationCheck(ConfigurationReader.ResolvePath(parseResult), parseResult.GetValue(ProfileOption));
+
+        // The doctor connects exactly as runs do: the same composition, of which it only asks for the connection options.
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddExoJobRunner(time, useScriptCache: false)
+            .BuildServiceProvider();
         await using var connection = new ConnectionChecks(
             () => configuration.Profile?.ToConnectionSettings(),
-            new ExchangeSessionPoolOptions { Environments = SandboxEnvironments.All() });
+            services.GetRequiredService<ExchangeSessionPoolOptions>());
         DoctorCheck[] checks = [configuration, .. connection.Checks];
 
         var report = await DoctorRunner.RunAsync(checks, json ? null : writer.WriteEntry, cancellationToken);

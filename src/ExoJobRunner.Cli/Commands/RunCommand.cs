@@ -1,14 +1,11 @@
 using System.CommandLine;
+using ExoJobRunner.Cli.Hosting;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.History;
-using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
-using ExoJobRunner.Exchange.Connection;
-using ExoJobRunner.Exchange.Resilience;
-using ExoJobRunner.Sandbox.Connection;
 using ExoJobRunner.Scripting.CSharp.Caching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExoJobRunner.Cli.Commands;
 
@@ -32,7 +29,7 @@ internal static class RunCommand
         Description = $"Compiles a C# body afresh instead of using the compiled-script cache (${CompiledScriptCache.DirectoryVariable}, else the user's cache folder).",
     };
 
-    public static Command Create(InterruptSignal interrupt)
+    public static Command Create(InterruptSignal interrupt, TimeProvider time)
     {
         var command = new Command("run", "Runs one job now, streams its log and exits with the job's exit code.")
         {
@@ -42,11 +39,11 @@ internal static class RunCommand
             VerboseOption,
             NoCacheOption,
         };
-        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
+        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, time, interrupt.Token));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken interrupt)
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, TimeProvider time, CancellationToken interrupt)
     {
         var error = Console.Error;
         var configuration = ConfigurationReader.Load(parseResult, error);
@@ -98,15 +95,22 @@ internal static class RunCommand
 
         // Users who keep Task Scheduler or cron as their scheduler never start `exojobs scheduler`, so a run left
         // Running by a crashed `exojobs run` is settled here too.
-        await history.MarkAbandonedAsync(TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        await history.MarkAbandonedAsync(time.GetUtcNow(), CancellationToken.None);
+
+        // The host log stays silent: the run's own log is what the console shows.
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddExoJobRunner(time, useScriptCache: !parseResult.GetValue(NoCacheOption))
+            .AddJobConfiguration(configuration, history)
+            .BuildServiceProvider();
 
         // The scheduler takes the same lock, so the two never run one job at once on this machine. A refusal is
         // exit code 1: this run of the job did not happen, which is what Task Scheduler and CI should report.
-        var runId = HistoryRunIds.Create(TimeProvider.System.GetUtcNow());
+        var runId = services.GetRequiredService<RunIdGenerator>().Next();
         using var jobLock = JobLock.TryAcquire(
             JobLock.DirectoryFor(configuration.History.DatabasePath),
             job.Name,
-            JobLockHolder.ThisProcess(runId, TimeProvider.System.GetUtcNow()),
+            JobLockHolder.ThisProcess(runId, time.GetUtcNow()),
             out var holder);
         if (jobLock is null)
         {
@@ -115,23 +119,7 @@ internal static class RunCommand
             return ExitCodes.JobFailed;
         }
 
-        var cache = parseResult.GetValue(NoCacheOption) ? null : new CompiledScriptCache(CompiledScriptCache.DefaultDirectory());
-        await using var engines = new BodyEngines(cache);
-
-        // Only the engine of this job's language: a C# run must not pay for starting PowerShell.
-        await using var sessions = new ExchangeSessionPool(new ExchangeSessionPoolOptions { Environments = SandboxEnvironments.All() });
-        using var notifications = new NotificationDispatcher(TimeProvider.System);
-        var runner = new RecordedJobRunner(
-            new JobRunner(
-                [engines.For(job.Body.Language)],
-                (connectionProfile, cancellationToken) => sessions.GetSessionAsync(connectionProfile.ToConnectionSettings(), cancellationToken),
-                TimeProvider.System),
-            history,
-            configuration.History,
-            notifications,
-            ExchangeTransientFaults.Instance,
-            TimeProvider.System,
-            NullLogger.Instance);
+        var runner = services.GetRequiredService<RecordedJobRunner>();
         var result = await runner.RunAsync(
             new RunRequest
             {

@@ -23,17 +23,17 @@ internal static class SchedulerCommand
 
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Also logs each job's next occurrence and other debug lines." };
 
-    public static Command Create(InterruptSignal interrupt)
+    public static Command Create(InterruptSignal interrupt, TimeProvider time)
     {
         var command = new Command("scheduler", "Runs every enabled job on its schedule until Ctrl+C, SIGTERM or a service stop; exits 0 after a graceful stop.")
         {
             VerboseOption,
         };
-        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, interrupt.Token));
+        command.SetAction((parseResult, _) => ExecuteAsync(parseResult, time, interrupt.Token));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken interrupt)
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, TimeProvider time, CancellationToken interrupt)
     {
         var configuration = ConfigurationReader.Load(parseResult, Console.Error);
         if (configuration is null)
@@ -66,8 +66,7 @@ internal static class SchedulerCommand
         builder.Services.AddWindowsService(service => service.ServiceName = ServiceName);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
-        builder.Services.AddSingleton(configuration);
-        builder.Services.AddSingleton(history);
+        builder.Services.AddExoJobRunner(time, useScriptCache: true).AddJobConfiguration(configuration, history);
         builder.Services.AddSingleton<SchedulerService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SchedulerService>());
 

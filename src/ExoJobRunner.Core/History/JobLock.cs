@@ -29,6 +29,8 @@ public sealed class JobLock : IDisposable
     /// <summary>Takes the lock of <paramref name="jobName"/>, or returns null with whoever holds it.</summary>
     /// <param name="holder">Who is taking it, written down for anyone refused later.</param>
     /// <param name="currentHolder">When refused: the holder as it wrote itself down, or null if it has not yet.</param>
+    /// <exception cref="IOException">The lock file cannot be created or opened (a full or read-only disk): not a refusal.</exception>
+    /// <exception cref="UnauthorizedAccessException">The locks folder may not be written.</exception>
     public static JobLock? TryAcquire(string locksDirectory, string jobName, JobLockHolder holder, out JobLockHolder? currentHolder)
     {
         ArgumentNullException.ThrowIfNull(jobName);
@@ -42,7 +44,7 @@ public sealed class JobLock : IDisposable
         {
             lockFile = new FileStream(baseName + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException exception) when (IsHeldElsewhere(exception))
         {
             currentHolder = ReadHolderOfNewLock(baseName + ".holder");
             return null;
@@ -54,16 +56,28 @@ public sealed class JobLock : IDisposable
         return acquired;
     }
 
-    /// <summary>Rewrites who holds the lock (a queued or retried run of the same job took over without releasing it).</summary>
+    /// <summary>
+    /// Rewrites who holds the lock (a queued or retried run of the same job took over without releasing it). The note
+    /// only names the holder in a refusal; the lock itself is the open file. So a note that cannot be written (a full
+    /// disk) is left out rather than failing the run, which would leave the lock to whoever cleans up after it.
+    /// </summary>
     public void SetHolder(JobLockHolder holder)
     {
         ArgumentNullException.ThrowIfNull(holder);
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        // Written beside and then moved over, so a refused reader never sees half a file.
-        var temporary = _holderPath + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
-        File.WriteAllText(temporary, holder.ToJson());
-        File.Move(temporary, _holderPath, overwrite: true);
+        // Written beside and then moved over, so a refused reader never sees half a file; named uniquely, because runs
+        // of one job may rewrite it at once (concurrency: allow, each retrying).
+        var temporary = _holderPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            File.WriteAllText(temporary, holder.ToJson());
+            File.Move(temporary, _holderPath, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+        }
     }
 
     public void Dispose()
@@ -75,17 +89,38 @@ public sealed class JobLock : IDisposable
 
         _disposed = true;
 
-        // The holder file goes first: once the lock is free, the next holder may already have written its own.
+        // The holder file goes first: once the lock is free, the next holder may already have written its own. A stale
+        // holder file only makes a later refusal name an old run; the lock itself is what counts.
+        TryDelete(_holderPath);
+        _lockFile.Dispose();
+    }
+
+    /// <summary>
+    /// Whether opening the lock file failed because another open file holds it (EWOULDBLOCK from <c>flock</c>, or a
+    /// Windows sharing or lock violation), as opposed to the file system refusing (full, read-only, gone).
+    /// </summary>
+    private static bool IsHeldElsewhere(IOException exception)
+    {
+        // On Unix the exception carries the raw errno, whose number differs between Linux and the BSDs.
+        const int LinuxWouldBlock = 11;
+        const int MacWouldBlock = 35;
+        const int SharingViolation = unchecked((int)0x80070020);
+        const int LockViolation = unchecked((int)0x80070021);
+        return OperatingSystem.IsWindows() ? exception.HResult is SharingViolation or LockViolation
+            : OperatingSystem.IsMacOS() ? exception.HResult == MacWouldBlock
+            : exception.HResult == LinuxWouldBlock;
+    }
+
+    private static void TryDelete(string path)
+    {
         try
         {
-            File.Delete(_holderPath);
+            File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // A stale holder file only makes a later refusal message name an old run; the lock itself is what counts.
+            // Left behind; harmless (see the callers).
         }
-
-        _lockFile.Dispose();
     }
 
     /// <summary>

@@ -23,11 +23,13 @@ public sealed class RecordedJobRunner
     private readonly HistorySettings _settings;
     private readonly NotificationDispatcher _notifications;
     private readonly ITransientFaultClassifier _transientFaults;
+    private readonly RunIdGenerator _runIds;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
 
     /// <param name="notifications">Sends each run's outcome to its job's targets (one per process).</param>
     /// <param name="transientFaults">Tells which failures are worth another attempt: the Exchange layer's table.</param>
+    /// <param name="runIds">The process's run ids: each retry is a run of its own.</param>
     /// <param name="log">The host's log: one line per run start and end (the run's own log goes to its folder).</param>
     public RecordedJobRunner(
         JobRunner runner,
@@ -35,6 +37,7 @@ public sealed class RecordedJobRunner
         HistorySettings settings,
         NotificationDispatcher notifications,
         ITransientFaultClassifier transientFaults,
+        RunIdGenerator runIds,
         TimeProvider time,
         ILogger log)
     {
@@ -43,6 +46,7 @@ public sealed class RecordedJobRunner
         _settings = settings;
         _notifications = notifications;
         _transientFaults = transientFaults;
+        _runIds = runIds;
         _time = time;
         _log = log;
     }
@@ -55,7 +59,7 @@ public sealed class RecordedJobRunner
         var retries = request.Job.Retries;
         for (var attempt = 1; ; attempt++)
         {
-            var runId = attempt == 1 && request.RunId is not null ? request.RunId : HistoryRunIds.Create(_time.GetUtcNow());
+            var runId = attempt == 1 && request.RunId is not null ? request.RunId : _runIds.Next();
             var current = request with
             {
                 RunId = runId,

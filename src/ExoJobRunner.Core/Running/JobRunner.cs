@@ -25,19 +25,19 @@ public sealed class JobRunner
     /// </summary>
     public static readonly TimeSpan CancellationGracePeriod = TimeSpan.FromSeconds(3);
 
-    private readonly Dictionary<BodyLanguage, IJobBodyEngine> _engines;
+    private readonly IJobBodyEngines _engines;
     private readonly Func<ConnectionProfile, CancellationToken, Task<ExchangeSession>>? _sessions;
     private readonly TimeProvider _time;
 
-    /// <param name="engines">One engine per body language.</param>
+    /// <param name="engines">The engine of each body language, asked for when a body of that language runs.</param>
     /// <param name="sessions">
     /// Gives the shared, connected session of a profile (one per profile per process, see ExchangeSessionPool);
     /// null when no profile can be used.
     /// </param>
     /// <param name="time">The clock; tests pass a fake one.</param>
-    public JobRunner(IEnumerable<IJobBodyEngine> engines, Func<ConnectionProfile, CancellationToken, Task<ExchangeSession>>? sessions, TimeProvider time)
+    public JobRunner(IJobBodyEngines engines, Func<ConnectionProfile, CancellationToken, Task<ExchangeSession>>? sessions, TimeProvider time)
     {
-        _engines = engines.ToDictionary(engine => engine.Language);
+        _engines = engines;
         _sessions = sessions;
         _time = time;
     }
@@ -47,7 +47,7 @@ public sealed class JobRunner
         ArgumentNullException.ThrowIfNull(request);
         var job = request.Job;
         var startedAt = _time.GetUtcNow();
-        var runId = request.RunId ?? RunIds.Create(startedAt);
+        var runId = request.RunId ?? throw new ArgumentException("the run has no id: RecordedJobRunner gives each attempt one", nameof(request));
         var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
         Directory.CreateDirectory(outputDirectory);
 
@@ -90,11 +90,7 @@ public sealed class JobRunner
         ILogger log,
         CancellationToken interrupt)
     {
-        if (!_engines.TryGetValue(job.Body.Language, out var engine))
-        {
-            throw new InvalidOperationException($"No engine is registered for {job.Body.Language} bodies.");
-        }
-
+        var engine = _engines.EngineFor(job.Body.Language);
         using var timeout = new CancellationTokenSource(job.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(interrupt, timeout.Token);
 

@@ -24,8 +24,8 @@ public sealed record RunRequest
     public LogLevel ConsoleLevel { get; init; } = LogLevel.Information;
 
     /// <summary>
-    /// The run's id when the caller chose it beforehand (to record it in history and in the job's lock before the
-    /// run starts); null lets the runner make one from the start time.
+    /// The run's id when the caller chose it beforehand (to record it in the job's lock before the run starts); null
+    /// lets <see cref="History.RecordedJobRunner"/> take one from the process's <see cref="RunIdGenerator"/>.
     /// </summary>
     public string? RunId { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling.Logging;
@@ -10,27 +9,21 @@ namespace ExoJobRunner.Core.Scheduling;
 /// Runs every enabled, scheduled job on its cron schedule in its time zone, until stopped.
 /// <para>
 /// It sleeps until the earliest due occurrence (never polling) and, on waking, works out from the clock which
-/// occurrences are due, rather than trusting that it slept exactly as long as it asked: a machine that slept, or a
-/// clock set forward, shows up as missed occurrences (handled by the job's misfire policy), and a clock set back
-/// never re-runs an occurrence already handled, because the last handled one is remembered per job. Each
-/// occurrence is handled once: run, queued or recorded as Skipped with the reason.
+/// occurrences are due (<see cref="OccurrencePlanner"/>), rather than trusting that it slept exactly as long as it
+/// asked: a machine that slept, or a clock set forward, shows up as missed occurrences (handled by the job's misfire
+/// policy), and a clock set back never re-runs an occurrence already handled, because the last handled one is
+/// remembered per job. Each occurrence is handled once: run, queued or recorded as Skipped with the reason.
 /// </para>
 /// <para>
-/// Runs go on their own tasks, so a body that throws, hangs or exhausts memory ends as its run's failure, never as
-/// the scheduler's. Stopping cancels the runs, waits a bounded grace period for them to record themselves Canceled,
-/// and records whatever was still waiting as Skipped.
+/// Runs go on their own tasks (<see cref="RunLauncher"/>), so a body that throws, hangs or exhausts memory ends as its
+/// run's failure, never as the scheduler's. Stopping cancels the runs, waits a bounded grace period for them to record
+/// themselves Canceled, and records whatever was still waiting as Skipped.
 /// </para>
 /// </summary>
 public sealed class JobScheduler : IDisposable
 {
     /// <summary>The most occurrences of one job that wait behind its running one (concurrency: queue); later ones are skipped.</summary>
     public const int QueueLimit = 10;
-
-    /// <summary>
-    /// How late an occurrence may be handled and still count as on time. Later than this it was missed (the
-    /// scheduler was down or the machine asleep) and the misfire policy decides.
-    /// </summary>
-    public static readonly TimeSpan MisfireThreshold = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// The longest single sleep. Timers run on a clock that stops while the machine sleeps, so a sleep of hours could
@@ -43,44 +36,25 @@ public sealed class JobScheduler : IDisposable
 
     private readonly SchedulerOptions _options;
     private readonly HistoryStore _history;
-    private readonly IScheduledRunner _runner;
+    private readonly OccurrenceRecorder _recorder;
+    private readonly RunLauncher _launcher;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
-    private readonly SemaphoreSlim _runSlots;
-    private readonly Lock _gate = new();
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private CancellationToken _stopping;
-    private bool _isStopping;
-    private int _inFlight;
 
-    public JobScheduler(SchedulerOptions options, HistoryStore history, IScheduledRunner runner, TimeProvider time, ILogger log)
+    /// <param name="runIds">The process's run ids, shared with the runner.</param>
+    public JobScheduler(SchedulerOptions options, HistoryStore history, IScheduledRunner runner, RunIdGenerator runIds, TimeProvider time, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _history = history;
-        _runner = runner;
         _time = time;
         _log = log;
-        _runSlots = new SemaphoreSlim(options.MaxConcurrentRuns, options.MaxConcurrentRuns);
+        _recorder = new OccurrenceRecorder(history, runIds, time, log);
+        _launcher = new RunLauncher(options.MaxConcurrentRuns, options.LocksDirectory, runner, _recorder, runIds, time, log);
     }
-
-    /// <summary>
-    /// True from the moment a stop is asked for (not only once the loop has noticed), so a run canceled by the stop
-    /// never hands over to a queued one.
-    /// </summary>
-    private bool StopRequested => _isStopping || _stopping.IsCancellationRequested;
 
     /// <summary>Runs started (or waiting for a run slot) and not yet ended.</summary>
-    internal int RunsInFlight
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _inFlight;
-            }
-        }
-    }
+    internal int RunsInFlight => _launcher.RunsInFlight;
 
     /// <summary>Raised just before the scheduler sleeps, with the time it will wake (tests drive a fake clock by it).</summary>
     internal event Action<DateTimeOffset>? Sleeping;
@@ -88,7 +62,7 @@ public sealed class JobScheduler : IDisposable
     /// <summary>Schedules until <paramref name="stopping"/> is canceled, then stops gracefully and returns.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        _stopping = stopping;
+        _launcher.Begin(stopping);
         var slots = await StartUpAsync();
         try
         {
@@ -102,7 +76,7 @@ public sealed class JobScheduler : IDisposable
         await ShutDownAsync(slots);
     }
 
-    public void Dispose() => _runSlots.Dispose();
+    public void Dispose() => _launcher.Dispose();
 
     private async Task<List<JobSlot>> StartUpAsync()
     {
@@ -179,7 +153,7 @@ public sealed class JobScheduler : IDisposable
 
     private void Enqueue(PriorityQueue<JobSlot, DateTimeOffset> due, JobSlot slot)
     {
-        if (slot.NextOccurrence() is { } next)
+        if (OccurrencePlanner.NextOccurrence(slot.Job, slot.LastHandled) is { } next)
         {
             _log.JobScheduled(slot.Job.Name, OccurrenceFormat.InZone(next, slot.Job.TimeZone), slot.Job.TimeZone.Id);
             due.Enqueue(slot, next);
@@ -187,14 +161,18 @@ public sealed class JobScheduler : IDisposable
     }
 
     /// <summary>
-    /// Handles every occurrence of each due job since its last handled one. Those more than
-    /// <see cref="MisfireThreshold"/> old were missed and go to the misfire policy; the rest fire in order. The jobs'
-    /// new last-handled occurrences are written in one transaction before anything starts: after a crash in between,
-    /// an occurrence is lost rather than run twice, and a second with many jobs due costs one write, not one each.
+    /// Handles every occurrence of each due job since its last handled one. The jobs' new last-handled occurrences are
+    /// written in one transaction before anything starts: after a crash in between, an occurrence is lost rather than
+    /// run twice, and a second with many jobs due costs one write, not one each.
     /// </summary>
     private async Task HandleDueAsync(List<JobSlot> slots, DateTimeOffset now)
     {
-        var plans = slots.Select(slot => Plan(slot, now)).ToList();
+        var plans = slots.Select(slot => (Slot: slot, Plan: OccurrencePlanner.Plan(slot.Job, slot.LastHandled, now))).ToList();
+        foreach (var (slot, plan) in plans)
+        {
+            slot.LastHandled = plan.LastHandled;
+        }
+
         try
         {
             await _history.SetLastOccurrencesAsync(slots.Select(slot => (slot.Job.Name, slot.LastHandled)), CancellationToken.None);
@@ -206,55 +184,30 @@ public sealed class JobScheduler : IDisposable
             _log.HandlingFailed(exception, string.Join(", ", slots.Select(slot => slot.Job.Name)), exception.Message);
         }
 
-        foreach (var plan in plans)
+        foreach (var (slot, plan) in plans)
         {
-            await CarryOutAsync(plan);
+            await CarryOutAsync(slot, plan);
         }
     }
 
-    /// <summary>Works out what is due for one job and moves its last handled occurrence past it.</summary>
-    private static DuePlan Plan(JobSlot slot, DateTimeOffset now)
+    private async Task CarryOutAsync(JobSlot slot, DuePlan plan)
     {
-        var job = slot.Job;
-        var lateCutoff = now - MisfireThreshold;
-        var missed = MissedOccurrences.Between(slot.Schedule, job.TimeZone, slot.LastHandled, lateCutoff);
-        var onTimeFrom = slot.LastHandled > lateCutoff ? slot.LastHandled : lateCutoff;
-        List<DateTimeOffset> onTime = onTimeFrom < now
-            ? [.. slot.Schedule.Cron.GetOccurrences(onTimeFrom, now, job.TimeZone, fromInclusive: false, toInclusive: true)]
-            : [];
-        slot.LastHandled = onTime.Count > 0 ? onTime[^1] : missed.Latest ?? slot.LastHandled;
-        return new DuePlan(slot, missed, onTime);
-    }
-
-    private async Task CarryOutAsync(DuePlan plan)
-    {
-        var (slot, missed, onTime) = plan;
         var job = slot.Job;
         try
         {
-            if (missed.Latest is { } latestMissed)
+            if (plan.Unrun is { } unrun)
             {
-                var count = missed.CountIsLowerBound
-                    ? string.Create(CultureInfo.InvariantCulture, $"more than {missed.Count}")
-                    : missed.Count.ToString(CultureInfo.InvariantCulture);
-                if (job.Misfire == MisfirePolicy.Skip)
-                {
-                    await RecordSkippedAsync(
-                        job.Name,
-                        latestMissed,
-                        RunTrigger.Schedule,
-                        $"{count} occurrence(s) up to this one were missed while the scheduler was not running or the machine slept (misfire: skip)");
-                }
-                else if (onTime.Count == 0)
-                {
-                    _log.CatchingUp(job.Name, count, OccurrenceFormat.InZone(latestMissed, job.TimeZone));
-                    await FireAsync(slot, latestMissed, RunTrigger.CatchUp);
-                }
+                await _recorder.RecordSkippedAsync(job.Name, unrun.ScheduledAt, RunTrigger.Schedule, unrun.Reason);
             }
 
-            foreach (var occurrence in onTime)
+            foreach (var occurrence in plan.Fire)
             {
-                await FireAsync(slot, occurrence, RunTrigger.Schedule);
+                if (occurrence.Trigger == RunTrigger.CatchUp)
+                {
+                    _log.CatchingUp(job.Name, OccurrencePlanner.CountText(plan.Missed), OccurrenceFormat.InZone(occurrence.ScheduledAt, job.TimeZone));
+                }
+
+                await _launcher.FireAsync(slot, occurrence);
             }
         }
 #pragma warning disable CA1031 // One job's trouble (a history write that failed) must not stop the others from being scheduled.
@@ -265,214 +218,21 @@ public sealed class JobScheduler : IDisposable
         }
     }
 
-    /// <summary>Starts, queues or skips one occurrence, as the job's concurrency policy and lock say.</summary>
-    private async Task FireAsync(JobSlot slot, DateTimeOffset occurrence, RunTrigger trigger)
-    {
-        var job = slot.Job;
-        var runId = HistoryRunIds.Create(_time.GetUtcNow());
-        string? skipReason = null;
-        var start = false;
-        lock (_gate)
-        {
-            if (StopRequested)
-            {
-                skipReason = "the scheduler was stopping";
-            }
-            else if (slot.Active > 0 && job.Concurrency == ConcurrencyPolicy.Skip)
-            {
-                skipReason = $"run {slot.LatestRunId} of this job was still running (concurrency: skip)";
-            }
-            else if (slot.Active > 0 && job.Concurrency == ConcurrencyPolicy.Queue)
-            {
-                if (slot.Queued.Count < QueueLimit)
-                {
-                    slot.Queued.Enqueue(new PendingOccurrence(occurrence, trigger));
-                }
-                else
-                {
-                    skipReason = string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"{QueueLimit} occurrences were already queued behind run {slot.LatestRunId} (concurrency: queue)");
-                }
-            }
-            else
-            {
-                skipReason = TakeLock(slot, runId);
-                start = skipReason is null;
-                if (start)
-                {
-                    slot.Active++;
-                    slot.LatestRunId = runId;
-                    _inFlight++;
-                }
-            }
-        }
-
-        if (skipReason is not null)
-        {
-            await RecordSkippedAsync(job.Name, occurrence, trigger, skipReason);
-        }
-        else if (start)
-        {
-            Launch(slot, new ScheduledRun(job, runId, trigger, occurrence));
-        }
-    }
-
-    /// <summary>Takes the job's machine-wide lock unless this process holds it already; the refusal reason otherwise.</summary>
-    private string? TakeLock(JobSlot slot, string runId)
-    {
-        if (slot.Lock is not null)
-        {
-            return null;
-        }
-
-        var name = slot.Job.Name;
-        slot.Lock = JobLock.TryAcquire(_options.LocksDirectory, name, JobLockHolder.ThisProcess(runId, _time.GetUtcNow()), out var holder);
-        return slot.Lock is not null
-            ? null
-            : holder?.DescribeFor(name) ?? $"job '{name}' is already running in another process (its lock is held)";
-    }
-
-    /// <summary>
-    /// Starts the run on its own task. A free run slot is taken here, at the moment the occurrence fires, so a run
-    /// that fired is committed to even if a stop follows at once; only without a free slot does the task wait.
-    /// </summary>
-    private void Launch(JobSlot slot, ScheduledRun run)
-    {
-        var holdsRunSlot = _runSlots.Wait(0);
-        _ = Task.Run(() => RunTrackedAsync(slot, run, holdsRunSlot), CancellationToken.None);
-    }
-
-    private async Task RunTrackedAsync(JobSlot slot, ScheduledRun run, bool holdsRunSlot)
-    {
-        try
-        {
-            if (!holdsRunSlot)
-            {
-                await _runSlots.WaitAsync(_stopping);
-                holdsRunSlot = true;
-            }
-
-            await _runner.RunAsync(run, slot.Lock!, _stopping);
-        }
-        catch (OperationCanceledException) when (!holdsRunSlot)
-        {
-            await RecordSkippedAsync(run.Job.Name, run.ScheduledAt, run.Trigger, "the scheduler stopped before a run slot was free");
-        }
-#pragma warning disable CA1031 // The runner records failures itself; anything that still escapes is logged, never allowed to end the scheduler.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _log.HandlingFailed(exception, run.Job.Name, exception.Message);
-        }
-        finally
-        {
-            if (holdsRunSlot)
-            {
-                _runSlots.Release();
-            }
-
-            Complete(slot);
-        }
-    }
-
-    /// <summary>A run of <paramref name="slot"/>'s job ended: start the next queued occurrence, or release the lock.</summary>
-    private void Complete(JobSlot slot)
-    {
-        ScheduledRun? next = null;
-        lock (_gate)
-        {
-            slot.Active--;
-            _inFlight--;
-            if (!StopRequested && slot.Queued.TryDequeue(out var pending))
-            {
-                var runId = HistoryRunIds.Create(_time.GetUtcNow());
-                next = new ScheduledRun(slot.Job, runId, pending.Trigger, pending.ScheduledAt);
-                slot.Active++;
-                slot.LatestRunId = runId;
-                _inFlight++;
-
-                // The lock passes from the ended run to the queued one without ever being free in between.
-                slot.Lock!.SetHolder(JobLockHolder.ThisProcess(runId, _time.GetUtcNow()));
-            }
-            else if (slot.Active == 0)
-            {
-                slot.Lock?.Dispose();
-                slot.Lock = null;
-            }
-
-            if (_isStopping && _inFlight == 0)
-            {
-                _drained.TrySetResult();
-            }
-        }
-
-        if (next is not null)
-        {
-            Launch(slot, next);
-        }
-    }
-
     private async Task ShutDownAsync(List<JobSlot> slots)
     {
-        var dropped = new List<(string Job, PendingOccurrence Occurrence)>();
-        int running;
-        lock (_gate)
-        {
-            _isStopping = true;
-            foreach (var slot in slots)
-            {
-                dropped.AddRange(slot.Queued.Select(pending => (slot.Job.Name, pending)));
-                slot.Queued.Clear();
-            }
-
-            running = _inFlight;
-            if (_inFlight == 0)
-            {
-                _drained.TrySetResult();
-            }
-        }
-
+        var dropped = _launcher.StopStarting(slots, out var running);
         _log.Stopping(running, JobRunner.FormatDuration(ShutdownGracePeriod));
         foreach (var (job, pending) in dropped)
         {
-            await RecordSkippedAsync(job, pending.ScheduledAt, pending.Trigger, "the scheduler stopped before it could start");
+            await _recorder.RecordSkippedAsync(job, pending.ScheduledAt, pending.Trigger, "the scheduler stopped before it could start");
         }
 
-        try
+        var outlived = await _launcher.WaitForRunsAsync(ShutdownGracePeriod);
+        if (outlived > 0)
         {
-            await _drained.Task.WaitAsync(ShutdownGracePeriod, _time, CancellationToken.None);
-        }
-        catch (TimeoutException)
-        {
-            lock (_gate)
-            {
-                running = _inFlight;
-            }
-
-            _log.RunsOutlivedGrace(running);
+            _log.RunsOutlivedGrace(outlived);
         }
 
         _log.SchedulerStopped();
-    }
-
-    private async Task RecordSkippedAsync(string jobName, DateTimeOffset occurrence, RunTrigger trigger, string reason)
-    {
-        var now = _time.GetUtcNow();
-        await _history.RecordAsync(
-            new RunRecord
-            {
-                RunId = HistoryRunIds.Create(now),
-                JobName = jobName,
-                Trigger = trigger,
-                Status = RunStatus.Skipped,
-                ScheduledAt = occurrence,
-                ErrorSummary = reason,
-                Host = Environment.MachineName,
-                ProcessId = Environment.ProcessId,
-                RecordedAt = now,
-            },
-            CancellationToken.None);
-        _log.OccurrenceSkipped(OccurrenceFormat.Utc(occurrence), jobName, reason);
     }
 }

@@ -9,7 +9,7 @@ namespace ExoJobRunner.Scripting.PowerShell;
 /// Parses and runs PowerShell bodies in-process, on a warm pool of runspaces that is reset between runs.
 /// Every PowerShell stream goes to the run's logger as it is written.
 /// </summary>
-public sealed class PowerShellBodyEngine : IJobBodyEngine, IAsyncDisposable
+internal sealed class PowerShellBodyEngine : IJobBodyEngine, IAsyncDisposable
 {
     private const int DefaultMaxIdleRunspaces = 4;
     private static readonly TimeSpan DefaultStopGracePeriod = TimeSpan.FromSeconds(10);

@@ -7,7 +7,7 @@ using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Exchange.Resilience;
-using ExoJobRunner.Scripting.CSharp;
+using ExoJobRunner.Scripting;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -63,10 +63,11 @@ internal static class SchedulerLoadBenchmark
         {
             var configuration = WriteConfiguration(folder, schedule);
             var history = await HistoryStore.OpenAsync(configuration.History.DatabasePath, CancellationToken.None);
-            var engine = new CSharpBodyEngine(new CompiledScriptCache(Path.Combine(folder, "cache")));
+            await using var engines = new BodyEngines(new CompiledScriptCache(Path.Combine(folder, "cache")));
             var time = TimeProvider.System;
             using var notifications = new NotificationDispatcher(time);
-            var runner = new RecordedJobRunner(new JobRunner([engine], sessions: null, time), history, configuration.History, notifications, ExchangeTransientFaults.Instance, time, NullLogger.Instance);
+            var runIds = new RunIdGenerator(time);
+            var runner = new RecordedJobRunner(new JobRunner(engines, sessions: null, time), history, configuration.History, notifications, ExchangeTransientFaults.Instance, runIds, time, NullLogger.Instance);
             var options = new SchedulerOptions
             {
                 Jobs = configuration.Jobs,
@@ -74,7 +75,7 @@ internal static class SchedulerLoadBenchmark
                 History = configuration.History,
                 LocksDirectory = JobLock.DirectoryFor(configuration.History.DatabasePath),
             };
-            using var scheduler = new JobScheduler(options, history, new RecordedScheduledRunner(runner, configuration), time, NullLogger.Instance);
+            using var scheduler = new JobScheduler(options, history, new RecordedScheduledRunner(runner, configuration), runIds, time, NullLogger.Instance);
             using var stop = new CancellationTokenSource();
             var running = scheduler.RunAsync(stop.Token);
 

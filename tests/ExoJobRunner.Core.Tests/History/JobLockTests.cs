@@ -52,6 +52,32 @@ public sealed class JobLockTests : IDisposable
         Assert.NotNull(cleanup);
     }
 
+    [Fact]
+    public void TryAcquire_Throws_WhenTheFileSystemRefuses_InsteadOfSayingTheJobIsRunning()
+    {
+        // A file where the locks folder should be: the folder cannot be created, as on a full or read-only disk.
+        Directory.CreateDirectory(Path.GetDirectoryName(_folder)!);
+        File.WriteAllText(_folder, "not a folder");
+
+        Assert.ThrowsAny<IOException>(() => JobLock.TryAcquire(_folder, "report", new JobLockHolder(1, "h", Noon, "run-1"), out _));
+        File.Delete(_folder);
+    }
+
+    [Fact]
+    public void TryAcquire_HoldsTheLock_WhenTheHolderNoteCannotBeWritten()
+    {
+        // A folder where the holder note goes: the note cannot be moved into place, as on a full disk.
+        Directory.CreateDirectory(Path.Combine(_folder, "report.holder"));
+
+        using var held = JobLock.TryAcquire(_folder, "report", new JobLockHolder(1, "h", Noon, "run-1"), out _);
+        held!.SetHolder(new JobLockHolder(1, "h", Noon, "run-2"));
+        var second = JobLock.TryAcquire(_folder, "report", new JobLockHolder(2, "h", Noon, "run-3"), out var holder);
+
+        Assert.Null(second);
+        Assert.Null(holder);
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

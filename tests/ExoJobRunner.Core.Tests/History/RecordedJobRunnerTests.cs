@@ -3,7 +3,7 @@ using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Core.Tests.Scheduling.Support;
 using ExoJobRunner.Exchange.Resilience;
-using ExoJobRunner.Scripting.CSharp;
+using ExoJobRunner.Scripting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExoJobRunner.Core.Tests.History;
@@ -89,11 +89,12 @@ public sealed class RecordedJobRunnerTests
     {
         await using var fixture = await RecordedRunFixture.CreateAsync();
         var runner = new RecordedJobRunner(
-            new JobRunner([new CSharpBodyEngine()], sessions: null, fixture.Clock),
+            new JobRunner(new BodyEngines(cache: null), sessions: null, fixture.Clock),
             fixture.History,
             fixture.Settings with { KeepRuns = 2 },
             fixture.Notifications,
             ExchangeTransientFaults.Instance,
+            new RunIdGenerator(fixture.Clock),
             fixture.Clock,
             NullLogger.Instance);
         var job = TestJobs.OnDemand("report", """Log.LogInformation("ok");""");

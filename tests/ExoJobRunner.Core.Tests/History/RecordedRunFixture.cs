@@ -4,7 +4,7 @@ using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Exchange.Resilience;
-using ExoJobRunner.Scripting.CSharp;
+using ExoJobRunner.Scripting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -22,7 +22,7 @@ internal sealed class RecordedRunFixture : IAsyncDisposable
         Folder = folder;
         History = history;
         Settings = new HistorySettings { DatabasePath = history.DatabasePath, RunsDirectory = Path.Combine(folder, "runs") };
-        Runner = new RecordedJobRunner(new JobRunner([new CSharpBodyEngine()], sessions: null, Clock), history, Settings, Notifications, ExchangeTransientFaults.Instance, Clock, NullLogger.Instance);
+        Runner = new RecordedJobRunner(new JobRunner(new BodyEngines(cache: null), sessions: null, Clock), history, Settings, Notifications, ExchangeTransientFaults.Instance, new RunIdGenerator(Clock), Clock, NullLogger.Instance);
     }
 
     public string Folder { get; }

@@ -158,6 +158,40 @@ public sealed class SchedulerPolicyTests
     }
 
     [Fact]
+    public async Task Scheduler_RunsTheJobAgain_OnceAnotherProcessHasReleasedItsLock()
+    {
+        await using var harness = await SchedulerHarness.CreateAsync(Start);
+        var adHocRun = JobLock.TryAcquire(harness.LocksDirectory, "report", new JobLockHolder(4242, "other-host", Start, "ad-hoc"), out _);
+        harness.Start(TestJobs.Scheduled("report", "0 * * * *"));
+        await harness.AdvanceToAsync(Start.AddHours(1));
+
+        adHocRun!.Dispose();
+        await harness.AdvanceToAsync(Start.AddHours(2));
+        await harness.StopAsync();
+
+        // The refused occurrence's reservation was rolled back: the next one is neither "still running" nor refused.
+        Assert.Equal([Start.AddHours(2)], harness.Runner.Started.Select(run => run.ScheduledAt));
+        Assert.Equal([Start.AddHours(1)], (await harness.SkippedAsync()).Select(row => row.ScheduledAt!.Value));
+    }
+
+    [Fact]
+    public async Task Scheduler_SkipsAnOccurrenceWithTheReason_WhenTheLockFileCannotBeOpened_AndRunsOnceItCan()
+    {
+        await using var harness = await SchedulerHarness.CreateAsync(Start);
+        File.WriteAllText(harness.LocksDirectory, "a file where the locks folder goes");
+        harness.Start(TestJobs.Scheduled("report", "0 * * * *"));
+        await harness.AdvanceToAsync(Start.AddHours(1));
+
+        File.Delete(harness.LocksDirectory);
+        await harness.AdvanceToAsync(Start.AddHours(2));
+        await harness.StopAsync();
+
+        Assert.Equal([Start.AddHours(2)], harness.Runner.Started.Select(run => run.ScheduledAt));
+        var skipped = Assert.Single(await harness.SkippedAsync());
+        Assert.StartsWith($"its lock file in {harness.LocksDirectory} could not be opened: ", skipped.ErrorSummary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scheduler_CancelsRunningRuns_WhenStopped()
     {
         await using var harness = await SchedulerHarness.CreateAsync(Start, new RecordingRunner { HoldRuns = true });

@@ -20,7 +20,7 @@ public sealed class ExchangeSandboxFixture : IAsyncLifetime
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("exojobs-powershell-exchange-tests-");
     private ExchangeSessionPool? _pool;
 
-    public PowerShellBodyEngine Engine { get; } = new();
+    internal PowerShellBodyEngine Engine { get; } = new();
 
     /// <summary>A tenant that answers normally.</summary>
     public ExchangeSession Session { get; private set; } = null!;

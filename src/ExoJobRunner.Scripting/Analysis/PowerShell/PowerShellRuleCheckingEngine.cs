@@ -9,7 +9,7 @@ namespace ExoJobRunner.Scripting.Analysis.PowerShell;
 /// <c>run</c> refuses a body with an error-level finding before a runspace is touched, and reports the warnings with
 /// the run's outcome.
 /// </summary>
-public sealed class PowerShellRuleCheckingEngine : IJobBodyEngine
+internal sealed class PowerShellRuleCheckingEngine : IJobBodyEngine
 {
     private readonly IJobBodyEngine _inner;
 

@@ -61,7 +61,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
             History = new HistorySettings { DatabasePath = History.DatabasePath, RunsDirectory = Path.Combine(Folder, "runs") },
             LocksDirectory = LocksDirectory,
         };
-        _scheduler = new JobScheduler(options, History, Runner, Clock, NullLogger.Instance);
+        _scheduler = new JobScheduler(options, History, Runner, new RunIdGenerator(Clock), Clock, NullLogger.Instance);
         _scheduler.Sleeping += wake => _sleeps.Writer.TryWrite(wake);
         _running = _scheduler.RunAsync(_stop.Token);
     }

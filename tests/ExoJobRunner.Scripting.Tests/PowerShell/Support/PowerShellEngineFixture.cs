@@ -24,7 +24,7 @@ public sealed class PowerShellEngineFixture : IAsyncLifetime
         Engine = new PowerShellBodyEngine(CreateSessionStateFactory());
     }
 
-    public PowerShellBodyEngine Engine { get; }
+    internal PowerShellBodyEngine Engine { get; }
 
     /// <summary>The session state every test engine uses: the defaults plus a host function and a host cmdlet.</summary>
     public static PowerShellSessionStateFactory CreateSessionStateFactory() =>

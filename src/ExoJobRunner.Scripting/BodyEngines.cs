@@ -5,13 +5,14 @@ using ExoJobRunner.Scripting.CSharp;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using ExoJobRunner.Scripting.PowerShell;
 
-namespace ExoJobRunner.Cli.Infrastructure;
+namespace ExoJobRunner.Scripting;
 
 /// <summary>
 /// The engines of every body language, each created on first use and kept for the process (PowerShell runspaces stay
 /// warm). Creating one only when a body needs it keeps a C# run from loading PowerShell, and the other way round.
+/// This is the only way a host gets a PowerShell engine, so every PowerShell body it runs is checked by the rules.
 /// </summary>
-internal sealed class BodyEngines : IAsyncDisposable
+public sealed class BodyEngines : IJobBodyEngines, IAsyncDisposable
 {
     private readonly Lazy<CSharpBodyEngine> _csharp;
     private readonly Lazy<PowerShellBodyEngine> _powerShell = new(() => new PowerShellBodyEngine());
@@ -25,7 +26,7 @@ internal sealed class BodyEngines : IAsyncDisposable
     }
 
     /// <summary>The engine for <paramref name="language"/>, with the rule catalogue applied.</summary>
-    public IJobBodyEngine For(BodyLanguage language) =>
+    public IJobBodyEngine EngineFor(BodyLanguage language) =>
         language == BodyLanguage.CSharp ? _csharp.Value : _checkedPowerShell.Value;
 
     public ValueTask DisposeAsync() =>
