@@ -1,8 +1,10 @@
 using System.Globalization;
 using ExoJobRunner.Core.Configuration;
+using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running.Logging;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
 using Microsoft.Extensions.Logging;
 using RunEnding = (
     ExoJobRunner.Core.Running.RunStatus Status,
@@ -63,7 +65,7 @@ public sealed class JobRunner
 
         var (status, exitCode, summary, diagnostics, error) = connectionFailure is not null
             ? ConnectionFailed(job, connectionFailure, log)
-            : await ExecuteAsync(job, new BodyRunRequest(context, log, session?.ForRun(log), job.ErrorAction), log, interrupt);
+            : await ExecuteAsync(job, new BodyRunRequest(context, log, session?.ForRun(log), job.ErrorAction), request.Profile?.Name, log, interrupt);
 
         var endedAt = _time.GetUtcNow();
         var result = new RunResult
@@ -87,6 +89,7 @@ public sealed class JobRunner
     private async Task<RunEnding> ExecuteAsync(
         JobDefinition job,
         BodyRunRequest bodyRequest,
+        string? profileName,
         ILogger log,
         CancellationToken interrupt)
     {
@@ -101,15 +104,14 @@ public sealed class JobRunner
         if (ended && bodyTask.IsCompletedSuccessfully)
         {
             var outcome = bodyTask.Result;
-            return Classify(job, outcome, log, canceledBy: CancellationReason(interrupt, timeout.Token));
+            return Classify(job, outcome, profileName, log, canceledBy: CancellationReason(interrupt, timeout.Token));
         }
 
         var reason = CancellationReason(interrupt, timeout.Token);
         if (ended && bodyTask.IsFaulted && reason is null)
         {
             var error = bodyTask.Exception!.GetBaseException();
-            log.JobFailed(error, job.Name, string.Empty, error.Message);
-            return (RunStatus.Failed, ExitCodes.JobFailed, error.Message, [], error);
+            return Failed(job, error, error.Message, where: string.Empty, [], profileName, log);
         }
 
         if (!ended)
@@ -126,6 +128,7 @@ public sealed class JobRunner
     private static RunEnding Classify(
         JobDefinition job,
         BodyOutcome outcome,
+        string? profileName,
         ILogger log,
         RunStatus? canceledBy)
     {
@@ -157,8 +160,7 @@ public sealed class JobRunner
                 LogWarnings(outcome, log);
                 var message = outcome.ErrorMessage ?? outcome.Error?.Message ?? "the job failed";
                 var where = outcome.ErrorLocation is null ? string.Empty : $" at {outcome.ErrorLocation}";
-                log.JobFailed(outcome.Error, job.Name, where, message);
-                return (RunStatus.Failed, FailedExitCode(outcome, log), message, outcome.Diagnostics, outcome.Error);
+                return Failed(job, outcome.Error, message, where, outcome.Diagnostics, profileName, log, outcome.ExitCode);
 
             case BodyOutcomeKind.CompletedWithErrors:
                 LogWarnings(outcome, log);
@@ -173,28 +175,39 @@ public sealed class JobRunner
     }
 
     /// <summary>
-    /// 5 when the body was the first to touch a session whose token has since been refused (still a connection
-    /// failure); the body's own <c>exit N</c> / <c>return N</c> where N is not one of exojobs' codes; otherwise 1.
+    /// A body that failed. Exchange's refusal of the app (403, or a 401 that survived a fresh token) is reported as what
+    /// it is — a set-up problem, exit code 5, with the cmdlet, Exchange's message and the doctor to run — not as a
+    /// failure of the job's own code; so is a token refused after the session connected. Otherwise the run exits with
+    /// the body's own <c>exit N</c> / <c>return N</c> (N not one of exojobs' codes, see <see cref="BodyExitCode"/>), or 1.
     /// </summary>
-    private static int FailedExitCode(BodyOutcome outcome, ILogger log)
+    private static RunEnding Failed(
+        JobDefinition job,
+        Exception? error,
+        string message,
+        string where,
+        IReadOnlyList<ExoDiagnostic> diagnostics,
+        string? profileName,
+        ILogger log,
+        int? requestedExitCode = null)
     {
-        if (outcome.Error is ExchangeConnectionException)
+        var refusal = ExchangeRefusal.Find(error);
+        if (refusal is not null)
         {
-            return ExitCodes.ConnectionFailed;
+            message = ExchangeRefusal.Describe(refusal, profileName);
         }
 
-        if (outcome.ExitCode is not { } requested)
+        log.JobFailed(error, job.Name, where, message);
+        var exitCode = error is ExchangeConnectionException || refusal is not null ? ExitCodes.ConnectionFailed : ExitCodes.JobFailed;
+        if (exitCode == ExitCodes.JobFailed && requestedExitCode is { } requested)
         {
-            return ExitCodes.JobFailed;
+            (exitCode, var reason) = BodyExitCode.Map(requested);
+            if (reason is not null)
+            {
+                log.ExitCodeMapped(requested, reason);
+            }
         }
 
-        var (exitCode, reason) = BodyExitCode.Map(requested);
-        if (reason is not null)
-        {
-            log.ExitCodeMapped(requested, reason);
-        }
-
-        return exitCode;
+        return (RunStatus.Failed, exitCode, message, diagnostics, error);
     }
 
     private static void LogWarnings(BodyOutcome outcome, ILogger log)
