@@ -26,7 +26,7 @@ internal static class HistoryCommand
 
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Prints the rows as a JSON array." };
 
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var command = new Command("history", "Lists recorded runs and skipped occurrences, oldest first, with status and exit code.")
         {
@@ -34,11 +34,11 @@ internal static class HistoryCommand
             LastOption,
             JsonOption,
         };
-        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, time, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, TimeProvider time, CancellationToken cancellationToken)
     {
         var configuration = ConfigurationReader.Load(parseResult, Console.Error);
         if (configuration is null)
@@ -54,7 +54,12 @@ internal static class HistoryCommand
         }
 
         var jobName = parseResult.GetValue(JobArgument);
-        var history = await HistoryAccess.OpenIfPresentAsync(configuration, Console.Error, cancellationToken);
+        var (history, unusable) = await HistoryAccess.OpenIfPresentAsync(configuration, time, Console.Error, cancellationToken);
+        if (unusable)
+        {
+            return ExitCodes.EnvironmentError;
+        }
+
         var rows = history is null ? [] : await history.ListAsync(jobName, last, cancellationToken);
 
         // A job since removed from the configuration still has its history; only a name known to neither is a typo.
@@ -98,12 +103,15 @@ internal static class HistoryCommand
 
     private static string Local(DateTimeOffset? time) => time is { } value ? OccurrenceFormat.InZone(value, TimeZoneInfo.Local) : "-";
 
-    /// <summary>One row as <c>--json</c> prints it: times in UTC, the duration in seconds.</summary>
+    /// <summary>
+    /// One row as <c>--json</c> prints it: times in UTC, the duration in seconds, trigger and status by name (as stored,
+    /// so a status written by a newer exojobs is shown as it is).
+    /// </summary>
     internal sealed record HistoryRow(
         string RunId,
         string Job,
-        RunTrigger Trigger,
-        RunStatus Status,
+        string Trigger,
+        string Status,
         DateTimeOffset? ScheduledAt,
         DateTimeOffset? StartedAt,
         DateTimeOffset? EndedAt,
@@ -118,8 +126,8 @@ internal static class HistoryCommand
         public static HistoryRow From(RunRecord row) => new(
             row.RunId,
             row.JobName,
-            row.Trigger,
-            row.Status,
+            row.Trigger.Name,
+            row.Status.Name,
             row.ScheduledAt,
             row.StartedAt,
             row.EndedAt,

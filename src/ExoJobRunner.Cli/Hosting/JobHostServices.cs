@@ -43,9 +43,10 @@ internal static class JobHostServices
                 (profile, cancellationToken) => sessions.GetSessionAsync(profile.ToConnectionSettings(), cancellationToken),
                 provider.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(provider => new HistoryWriter(provider.GetRequiredService<HistoryStore>()));
         services.AddSingleton(provider => new RecordedJobRunner(
             provider.GetRequiredService<JobRunner>(),
-            provider.GetRequiredService<HistoryStore>(),
+            provider.GetRequiredService<HistoryWriter>(),
             provider.GetRequiredService<RunnerConfiguration>().History,
             provider.GetRequiredService<NotificationDispatcher>(),
             provider.GetRequiredService<RunIdGenerator>(),
@@ -66,7 +67,7 @@ internal static class JobHostServices
             };
             return new JobScheduler(
                 options,
-                provider.GetRequiredService<HistoryStore>(),
+                provider.GetRequiredService<HistoryWriter>(),
                 provider.GetRequiredService<IScheduledRunner>(),
                 provider.GetRequiredService<RunIdGenerator>(),
                 provider.GetRequiredService<TimeProvider>(),
