@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Sandbox.AdminApi;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +51,7 @@ public sealed class SandboxServer : IAsyncDisposable
         MailboxCount = tenant.Layout.Mailboxes;
         Seed = options.Seed;
         Faults = options.Faults;
+        Cloud = options.Cloud;
         ServerCertificate = X509CertificateLoader.LoadCertificate(certificateWithKey.RawData);
     }
 
@@ -92,6 +95,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public SandboxFaultSpec Faults { get; }
 
+    /// <summary>The cloud whose real login host and Exchange resource the sandbox also answers to.</summary>
+    public SandboxCloud Cloud { get; }
+
     /// <exception cref="ArgumentException">An option is invalid (the message says which and why).</exception>
     /// <exception cref="IOException">The port couldn't be listened on.</exception>
     public static async Task<SandboxServer> StartAsync(SandboxServerOptions options, CancellationToken cancellationToken = default)
@@ -100,7 +106,7 @@ public sealed class SandboxServer : IAsyncDisposable
         options.Validate();
 
         var tenant = TenantGenerator.Generate(options.Mailboxes, options.Seed, options.Organization);
-        var directory = new SandboxDirectory(tenant, options.Apps);
+        var directory = new SandboxDirectory(tenant, options.Apps, options.Cloud);
         var tokens = new AccessTokenService(directory, options.TimeProvider);
         var certificate = ServerCertificateFactory.Create();
 
@@ -113,7 +119,17 @@ public sealed class SandboxServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate));
         });
         builder.Services.AddRoutingCore();
+
+        // Exchange Online compresses its answers for a client that asks (Accept-Encoding: gzip), so the sandbox does too:
+        // a client must read a compressed body, cut or whole, as it does in production.
+        builder.Services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = CompressionLevel.Fastest);
         var application = builder.Build();
+        application.UseResponseCompression();
 
         var address = new ListeningAddress(new Uri($"https://127.0.0.1:{options.Port}/"));
         MapEndpoints(application, tenant, directory, tokens, options, address);
@@ -169,21 +185,22 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         var tokenEndpoint = new TokenEndpoint(directory, tokens, options.TimeProvider, address);
         var discovery = new DiscoveryEndpoints(directory, tokens);
-        var invokeCommand = new InvokeCommandEndpoint(
-            tenant,
-            new TenantShapes(tenant),
-            directory,
-            tokens,
-            new FaultInjector(options.Faults, options.Seed),
-            options.TimeProvider,
-            address);
+        var invokeCommand = new InvokeCommandEndpoint(tenant, new TenantShapes(tenant), options.TimeProvider);
 
         application.MapPost("/{tenant}/oauth2/v2.0/token", (RequestDelegate)(context => tokenEndpoint.HandleAsync(context, Route(context, "tenant"))));
         application.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (RequestDelegate)(context => discovery.OpenIdConfigurationAsync(context, Route(context, "tenant"))));
         application.MapGet("/{tenant}/.well-known/openid-configuration", (RequestDelegate)(context => discovery.OpenIdConfigurationAsync(context, Route(context, "tenant"))));
         application.MapGet("/{tenant}/discovery/v2.0/keys", (RequestDelegate)(context => discovery.KeysAsync(context, Route(context, "tenant"))));
         application.MapGet("/common/discovery/instance", (RequestDelegate)discovery.InstanceDiscoveryAsync);
-        application.MapPost("/adminapi/beta/{organization}/InvokeCommand", (RequestDelegate)(context => invokeCommand.HandleAsync(context, Route(context, "organization"))));
+
+        // The admin API's checks, outermost first, in the order Exchange makes them; the endpoint runs the cmdlet.
+        application.MapPost(
+                $"/adminapi/beta/{{{AdminApiAuthenticationFilter.OrganizationRouteValue}}}/InvokeCommand",
+                (HttpContext context, string organization) => invokeCommand.HandleAsync(context, organization))
+            .AddEndpointFilter(new RequestCorrelationFilter())
+            .AddEndpointFilter(new AdminApiAuthenticationFilter(tokens, directory, address))
+            .AddEndpointFilter(new FaultInjectionFilter(new FaultInjector(options.Faults, options.Seed), tokens, options.TimeProvider))
+            .AddEndpointFilter(new AppAuthorizationFilter());
     }
 
     private static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;

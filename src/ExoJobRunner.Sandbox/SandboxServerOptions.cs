@@ -27,6 +27,12 @@ public sealed partial record SandboxServerOptions
 
     public SandboxFaultSpec Faults { get; init; } = SandboxFaultSpec.None;
 
+    /// <summary>
+    /// The cloud the sandbox stands for: a client assertion may name that cloud's real token endpoint as its audience, and
+    /// tokens may be asked for that cloud's Exchange Online resource.
+    /// </summary>
+    public SandboxCloud Cloud { get; init; } = SandboxCloud.O365Default;
+
     /// <summary>The app registrations the token endpoint knows; at least one. The first is the sandbox's <see cref="SandboxServer.AppId"/>.</summary>
     public IReadOnlyList<SandboxAppRegistration> Apps { get; init; } = [];
 
@@ -52,6 +58,11 @@ public sealed partial record SandboxServerOptions
         }
 
         ArgumentNullException.ThrowIfNull(Faults);
+        if (!Enum.IsDefined(Cloud))
+        {
+            throw Invalid(nameof(Cloud), $"must be one of {string.Join(", ", Enum.GetNames<SandboxCloud>())}, not {Cloud}");
+        }
+
         ArgumentNullException.ThrowIfNull(TimeProvider);
         if (Apps is null || Apps.Count == 0)
         {

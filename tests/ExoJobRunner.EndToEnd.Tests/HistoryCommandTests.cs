@@ -33,7 +33,7 @@ public sealed class HistoryCommandTests
         var history = await ExojobsProcess.RunAsync(workspace.Directory, "history");
 
         Assert.True(history.ExitCode == 0, history.ToString());
-        Assert.Matches(@"\d{8}-\d{6}-[0-9a-f]{6}\s+on-demand\s+Manual\s+-\s+\S+\s+\S+\s+Succeeded\s+0", history.StandardOutput);
+        Assert.Matches(@"\d{8}-\d{6}-[0-9a-f]{6}\s+on-demand\s+Manual\s+-\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\S+\s+Succeeded\s+0", history.StandardOutput);
     }
 
     [Theory]

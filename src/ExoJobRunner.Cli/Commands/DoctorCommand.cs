@@ -3,6 +3,8 @@ using System.Text;
 using ExoJobRunner.Cli.Hosting;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Diagnostics;
+using ExoJobRunner.Doctor;
+using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +12,8 @@ namespace ExoJobRunner.Cli.Commands;
 
 /// <summary>
 /// <c>exojobs doctor [--profile name] [--format text|json]</c>: checks a profile's set-up one step at a time and stops
-/// at the first failure with its cause and fix. The checks live in Core and Exchange; this verb only prints them.
+/// at the first failure with its cause and fix. The checks live in Core (the configuration) and Exchange (the
+/// connection); this verb puts them in order and prints them.
 /// </summary>
 internal static class DoctorCommand
 {
@@ -59,24 +62,24 @@ internal static class DoctorCommand
         }
 
         var writer = new DoctorReportWriter(Console.Out, plain);
-        DoctorCheck[] checks =
-        [
-            new ConfigurationCheck(ConfigurationReader.ResolvePath(parseResult), parseResult.GetValue(ProfileOption)),
-            .. DoctorChecks.ForConnection(),
-        ];
+        var configuration = new ConfigurationCheck(ConfigurationReader.ResolvePath(parseResult), parseResult.GetValue(ProfileOption));
 
-        // The doctor connects exactly as runs do: the same composition, of which it only asks for its context.
+        // The doctor connects exactly as runs do: the same composition, of which it only asks for the connection options.
         await using var services = new ServiceCollection()
             .AddLogging()
             .AddExoJobRunner(time, useScriptCache: false)
             .BuildServiceProvider();
-        var context = services.GetRequiredService<DoctorContext>();
-        var report = await DoctorRunner.RunAsync(checks, context, json ? null : writer.WriteEntry, cancellationToken);
+        await using var connection = new ConnectionChecks(
+            () => configuration.Profile?.ToConnectionSettings(),
+            services.GetRequiredService<ExchangeSessionPoolOptions>());
+        DoctorCheck[] checks = [configuration, .. connection.Checks];
+
+        var report = await DoctorRunner.RunAsync(checks, json ? null : writer.WriteEntry, cancellationToken);
         var exitCode = DoctorExitCode.Of(report);
         if (json)
         {
             await using var stream = Console.OpenStandardOutput();
-            await DoctorReportWriter.WriteJsonAsync(stream, report, context.Settings?.ProfileName, exitCode);
+            await DoctorReportWriter.WriteJsonAsync(stream, report, configuration.Profile?.Name, exitCode);
         }
         else
         {

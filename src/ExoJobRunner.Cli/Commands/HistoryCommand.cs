@@ -5,11 +5,10 @@ using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
-using Spectre.Console;
 
 namespace ExoJobRunner.Cli.Commands;
 
-/// <summary><c>exojobs history [job] [--last N] [--json]</c>: what ran (or was skipped), when, and how it ended.</summary>
+/// <summary><c>exojobs history [job] [--last N] [--json] [--wide]</c>: what ran (or was skipped), when, and how it ended.</summary>
 internal static class HistoryCommand
 {
     private static readonly Argument<string?> JobArgument = new("job")
@@ -26,6 +25,11 @@ internal static class HistoryCommand
 
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Prints the rows as a JSON array." };
 
+    private static readonly Option<bool> WideOption = new("--wide")
+    {
+        Description = "Shows every column, times with their UTC offset, however wide the table gets (by default the table fits the console).",
+    };
+
     public static Command Create(TimeProvider time)
     {
         var command = new Command("history", "Lists recorded runs and skipped occurrences, oldest first, with status and exit code.")
@@ -33,6 +37,7 @@ internal static class HistoryCommand
             JobArgument,
             LastOption,
             JsonOption,
+            WideOption,
         };
         command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, time, cancellationToken));
         return command;
@@ -81,27 +86,43 @@ internal static class HistoryCommand
             return ExitCodes.Succeeded;
         }
 
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("Run id", "Job", "Trigger", "Scheduled", "Started", "Duration", "Status", "Exit", "Summary");
+        // By importance: which run (its id), how it ended, of which job, when; then the rest, left out first on a narrow console.
+        var wide = parseResult.GetValue(WideOption);
+        var table = new FittedTable()
+            .AddColumn("Run id", importance: 0)
+            .AddColumn("Job", importance: 3)
+            .AddColumn("Trigger", importance: 8)
+            .AddColumn("Scheduled", importance: 7)
+            .AddColumn("Started", importance: 4)
+            .AddColumn("Duration", importance: 5)
+            .AddColumn("Status", importance: 1)
+            .AddColumn("Exit", importance: 2)
+            .AddColumn("Summary", importance: 6, flexible: true);
         foreach (var row in rows)
         {
             table.AddRow(
                 row.RunId,
-                Markup.Escape(row.JobName),
+                row.JobName,
                 row.Trigger.ToString(),
-                Local(row.ScheduledAt),
-                Local(row.StartedAt),
+                Local(row.ScheduledAt, wide),
+                Local(row.StartedAt, wide),
                 row.Duration is { } duration ? JobRunner.FormatDuration(duration) : "-",
                 row.Status.ToString(),
                 row.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                Markup.Escape(row.ErrorSummary ?? string.Empty));
+                row.ErrorSummary ?? string.Empty);
         }
 
-        CliConsole.Create().Write(table);
+        table.Write(CliConsole.Create(), wide, "exojobs history --wide");
         return ExitCodes.Succeeded;
     }
 
-    private static string Local(DateTimeOffset? time) => time is { } value ? OccurrenceFormat.InZone(value, TimeZoneInfo.Local) : "-";
+    /// <summary>Local time: with its UTC offset in ISO 8601 for --wide, else to the second without it, which fits a console.</summary>
+    private static string Local(DateTimeOffset? time, bool wide) => time switch
+    {
+        null => "-",
+        { } value when wide => OccurrenceFormat.InZone(value, TimeZoneInfo.Local),
+        { } value => TimeZoneInfo.ConvertTime(value, TimeZoneInfo.Local).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>
     /// One row as <c>--json</c> prints it: times in UTC, the duration in seconds, trigger and status by name (as stored,

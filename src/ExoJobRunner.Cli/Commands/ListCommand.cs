@@ -4,18 +4,22 @@ using System.Text.Json;
 using ExoJobRunner.Cli.Infrastructure;
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running;
-using Spectre.Console;
 
 namespace ExoJobRunner.Cli.Commands;
 
-/// <summary><c>exojobs list [--json]</c>: every job, its body, profile, schedule and next occurrence.</summary>
+/// <summary><c>exojobs list [--json] [--wide]</c>: every job, its body, profile, schedule and next occurrence.</summary>
 internal static class ListCommand
 {
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Prints the jobs as a JSON array." };
 
+    private static readonly Option<bool> WideOption = new("--wide")
+    {
+        Description = "Shows every column, however wide the table gets (by default the table fits the console).",
+    };
+
     public static Command Create(TimeProvider time)
     {
-        var command = new Command("list", "Lists every job with its schedule and next occurrence.") { JsonOption };
+        var command = new Command("list", "Lists every job with its schedule and next occurrence.") { JsonOption, WideOption };
         command.SetAction(parseResult => Execute(parseResult, time));
         return command;
     }
@@ -36,22 +40,28 @@ internal static class ListCommand
             return ExitCodes.Succeeded;
         }
 
-        var console = CliConsole.Create();
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("Name", "Body", "Profile", "Schedule", "Time zone", "Next", "Enabled");
+        // By importance: which job, when it runs next and on what schedule, whether it runs at all; then the rest.
+        var table = new FittedTable()
+            .AddColumn("Name", importance: 0)
+            .AddColumn("Body", importance: 4)
+            .AddColumn("Profile", importance: 6)
+            .AddColumn("Schedule", importance: 2)
+            .AddColumn("Time zone", importance: 5)
+            .AddColumn("Next", importance: 1)
+            .AddColumn("Enabled", importance: 3);
         foreach (var row in rows)
         {
             table.AddRow(
-                Markup.Escape(row.Name),
+                row.Name,
                 row.Body,
-                Markup.Escape(row.Profile ?? "-"),
-                Markup.Escape(row.Schedule ?? "on demand"),
-                Markup.Escape(row.TimeZone),
+                row.Profile ?? "-",
+                row.Schedule ?? "on demand",
+                row.TimeZone,
                 row.Next ?? "-",
                 row.Enabled ? "yes" : "no");
         }
 
-        console.Write(table);
+        table.Write(CliConsole.Create(), parseResult.GetValue(WideOption), "exojobs list --wide");
         return ExitCodes.Succeeded;
     }
 

@@ -36,7 +36,7 @@ internal static class SandboxCommand
 
     private static readonly Option<DirectoryInfo?> OutOption = new("--out")
     {
-        Description = "Where to write the client credential (PFX without password, PEM certificate and key) and the server certificate (default: the current folder).",
+        Description = "Where to write the client credential (PFX without password, PEM certificate and key, readable only by you) and the server certificate (default: the sandbox folder in your data folder, $EXOJOBS_DATA_DIR/sandbox or ~/.local/share/exojobs/sandbox).",
     };
 
     private static readonly Option<FileInfo[]> RegisterCertificateOption = new("--register-certificate")
@@ -88,7 +88,8 @@ internal static class SandboxCommand
         }
 
         using var registeredCertificates = new CertificateSet(registered);
-        var outFolder = parseResult.GetValue(OutOption)?.FullName ?? Directory.GetCurrentDirectory();
+        // Not the current folder: that is usually the one kept in git, and a private key must not land in a commit.
+        var outFolder = parseResult.GetValue(OutOption)?.FullName ?? SandboxClientCredential.DefaultFolder;
         using var credential = SandboxClientCredential.LoadOrCreate();
         var files = credential.Export(outFolder);
         var app = SandboxAppRegistration.ForCertificate(credential.Certificate) with

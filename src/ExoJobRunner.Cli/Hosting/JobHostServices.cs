@@ -4,6 +4,7 @@ using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Scripting;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ internal static class JobHostServices
             provider.GetRequiredService<HistoryWriter>(),
             provider.GetRequiredService<RunnerConfiguration>().History,
             provider.GetRequiredService<NotificationDispatcher>(),
+            ExchangeTransientFaults.Instance,
             provider.GetRequiredService<RunIdGenerator>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger>()));

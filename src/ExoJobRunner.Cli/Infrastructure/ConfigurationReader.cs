@@ -1,11 +1,20 @@
 using System.CommandLine;
 using ExoJobRunner.Core.Configuration;
+using ExoJobRunner.Sandbox.Faults;
+using ExoJobRunner.Scripting;
 
 namespace ExoJobRunner.Cli.Infrastructure;
 
 /// <summary>Finds and loads the configuration for a verb, printing every problem MSBuild-style to stderr.</summary>
 internal static class ConfigurationReader
 {
+    /// <summary>What only the host can check: included files by the scripting layer, fault specs by the sandbox's own grammar.</summary>
+    public static readonly ConfigurationLoadOptions LoadOptions = new()
+    {
+        FindIncludes = BodyIncludes.Find,
+        CheckSandboxFaults = spec => SandboxFaultSpec.TryParse(spec, out _, out var problem) ? null : problem,
+    };
+
     public static string ResolvePath(ParseResult parseResult)
     {
         var explicitPath = parseResult.GetValue(GlobalOptions.Config)?.FullName;
@@ -23,7 +32,7 @@ internal static class ConfigurationReader
     /// <summary>The loaded configuration, or null (after printing why) when it has errors.</summary>
     public static RunnerConfiguration? Load(ParseResult parseResult, TextWriter error)
     {
-        var result = ConfigurationLoader.Load(ResolvePath(parseResult));
+        var result = ConfigurationLoader.Load(ResolvePath(parseResult), LoadOptions);
         foreach (var diagnostic in result.Diagnostics)
         {
             error.WriteLine(diagnostic.ToString());

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ExoJobRunner.Exchange.Diagnostics;
+using ExoJobRunner.Doctor;
 
 namespace ExoJobRunner.Cli.Infrastructure;
 

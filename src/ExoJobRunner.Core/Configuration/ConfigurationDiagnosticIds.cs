@@ -92,4 +92,22 @@ public static class ConfigurationDiagnosticIds
 
     /// <summary>A webhook <c>url:</c> or header value given as a mapping that is not exactly one of <c>env:</c> or <c>file:</c>.</summary>
     public const string InvalidSecretReference = "EXOCFG033";
+
+    /// <summary>A sandbox <c>faults:</c> value the sandbox's fault grammar does not accept.</summary>
+    public const string InvalidFaultSpec = "EXOCFG034";
+
+    /// <summary>A body with no code: an inline block with nothing in it, or an empty (or blank) body file.</summary>
+    public const string EmptyBody = "EXOCFG035";
+
+    /// <summary>A schedule that is a valid cron expression but has no next occurrence (<c>0 0 30 2 *</c>: February 30th).</summary>
+    public const string ScheduleNeverFires = "EXOCFG036";
+
+    /// <summary>A configuration, job or body file that is a FIFO, a device, a socket or a folder; refused without reading it.</summary>
+    public const string NotARegularFile = "EXOCFG037";
+
+    /// <summary>A configuration, job or body file larger than the limit (<see cref="ConfigurationLimits.MaxFileBytes"/>); refused without reading it.</summary>
+    public const string FileTooLarge = "EXOCFG038";
+
+    /// <summary>A job file, body file, <c>#load</c>ed or dot-sourced file whose real path (links resolved) is outside the folder of exojobs.yaml.</summary>
+    public const string FileOutsideConfigurationFolder = "EXOCFG039";
 }

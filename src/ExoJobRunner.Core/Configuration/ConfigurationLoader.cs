@@ -1,3 +1,4 @@
+using ExoJobRunner.Core.Configuration.Files;
 using ExoJobRunner.Core.Configuration.JobFiles;
 using ExoJobRunner.Core.Configuration.Sections;
 using ExoJobRunner.Core.Configuration.Validation;
@@ -19,8 +20,10 @@ public static class ConfigurationLoader
     public const string FileEnvironmentVariable = "EXOJOBS_CONFIG";
 
     /// <param name="configFilePath">Path of exojobs.yaml, absolute or relative to the current folder.</param>
-    public static ConfigurationLoadResult Load(string configFilePath)
+    /// <param name="options">The host's checks of included files and fault specs; null checks neither.</param>
+    public static ConfigurationLoadResult Load(string configFilePath, ConfigurationLoadOptions? options = null)
     {
+        options ??= new ConfigurationLoadOptions();
         ArgumentNullException.ThrowIfNull(configFilePath);
 
         var fullPath = TryGetFullPath(configFilePath);
@@ -30,7 +33,7 @@ public static class ConfigurationLoader
         }
 
         var diagnostics = new List<ExoDiagnostic>();
-        var file = YamlFile.Open(fullPath, diagnostics);
+        var file = YamlFile.Open(fullPath, "configuration file", ResolveFolder(fullPath), mustBeInside: false, options, diagnostics);
         if (file is null)
         {
             return new ConfigurationLoadResult(null, diagnostics);
@@ -38,7 +41,15 @@ public static class ConfigurationLoader
 
         var configuration = ConfigurationFileReader.Read(file);
         var jobs = LoadJobs(file, configuration, diagnostics);
-        var ordered = InFileOrder(diagnostics);
+        if (options.FindIncludes is { } findIncludes)
+        {
+            foreach (var job in jobs)
+            {
+                IncludedFileCheck.Check(job.Body, file.RootFolder, findIncludes, diagnostics);
+            }
+        }
+
+        var ordered = InFileOrder([.. diagnostics.Distinct()]);
         if (ordered.Any(diagnostic => diagnostic.IsError))
         {
             return new ConfigurationLoadResult(null, ordered);
@@ -94,7 +105,7 @@ public static class ConfigurationLoader
         var jobsByName = new Dictionary<string, JobDefinition>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in jobFiles)
         {
-            var jobFile = YamlFile.Open(path, diagnostics);
+            var jobFile = YamlFile.Open(path, "job file", configFile.RootFolder, mustBeInside: true, configFile.Options, diagnostics);
             var job = jobFile is null ? null : JobFileReader.Read(jobFile, configuration.Defaults, profileNames);
             if (job is null)
             {
@@ -137,6 +148,23 @@ public static class ConfigurationLoader
         // A pattern such as **/*.yaml also matches exojobs.yaml itself, which is not a job.
         files.Remove(configFile.FilePath);
         return [.. files];
+    }
+
+    /// <summary>
+    /// The folder of exojobs.yaml with its links resolved, so that a file is inside it exactly when its own resolved path
+    /// is. A folder whose links form a cycle cannot hold exojobs.yaml, which was just found: the path is kept as it is.
+    /// </summary>
+    private static string ResolveFolder(string configFilePath)
+    {
+        var folder = Path.GetDirectoryName(configFilePath)!;
+        try
+        {
+            return RealPath.Resolve(folder, folder);
+        }
+        catch (IOException)
+        {
+            return folder;
+        }
     }
 
     private static string? TryGetFullPath(string path)

@@ -1,13 +1,13 @@
 using ExoJobRunner.Core.Configuration;
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Connection;
-using ExoJobRunner.Exchange.Diagnostics;
 
 namespace ExoJobRunner.Core.Diagnostics;
 
 /// <summary>
 /// The doctor's first check: the configuration loads without errors (the same loader and messages as every verb) and
 /// names the profile to check — the one asked for, else <c>defaults: profile:</c>, else the only profile there is.
-/// Hands that profile's settings to the checks after it.
+/// The checks after it read that profile from <see cref="Profile"/>.
 /// </summary>
 /// <param name="configurationPath">The configuration file, as <c>--config</c>, <c>EXOJOBS_CONFIG</c> or the current folder name it.</param>
 /// <param name="profileName">The profile asked for with <c>--profile</c>, or null.</param>
@@ -18,10 +18,11 @@ public sealed class ConfigurationCheck(string configurationPath, string? profile
 
     public override string Name => "Configuration valid";
 
-    public override Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
+    /// <summary>The profile chosen, once the check has passed; null before, or when it failed.</summary>
+    public ConnectionProfile? Profile { get; private set; }
 
+    public override Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
+    {
         var loaded = ConfigurationLoader.Load(configurationPath);
         if (loaded.Configuration is not { } configuration)
         {
@@ -39,7 +40,7 @@ public sealed class ConfigurationCheck(string configurationPath, string? profile
             return Task.FromResult(failure!);
         }
 
-        context.Settings = profile.ToConnectionSettings();
+        Profile = profile;
         var summary = $"{configuration.FilePath}, profile '{profile.Name}' ({Describe(profile)})";
         var warnings = loaded.Diagnostics.Where(diagnostic => !diagnostic.IsError).ToList();
         return Task.FromResult(warnings.Count == 0

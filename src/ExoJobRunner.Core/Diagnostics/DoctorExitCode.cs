@@ -1,5 +1,5 @@
 using ExoJobRunner.Core.Running;
-using ExoJobRunner.Exchange.Diagnostics;
+using ExoJobRunner.Doctor;
 
 namespace ExoJobRunner.Core.Diagnostics;
 

@@ -5,6 +5,7 @@ using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Running.Logging;
 using ExoJobRunner.Core.Scheduling;
+using ExoJobRunner.Exchange.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace ExoJobRunner.Core.History;
@@ -26,11 +27,13 @@ public sealed class RecordedJobRunner
     private readonly HistoryWriter _history;
     private readonly HistorySettings _settings;
     private readonly NotificationDispatcher _notifications;
+    private readonly ITransientFaultClassifier _transientFaults;
     private readonly RunIdGenerator _runIds;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
 
     /// <param name="notifications">Sends each run's outcome to its job's targets (one per process).</param>
+    /// <param name="transientFaults">Tells which failures are worth another attempt: the Exchange layer's table.</param>
     /// <param name="runIds">The process's run ids: each retry is a run of its own.</param>
     /// <param name="log">The host's log: one line per run start and end (the run's own log goes to its folder).</param>
     public RecordedJobRunner(
@@ -38,6 +41,7 @@ public sealed class RecordedJobRunner
         HistoryWriter history,
         HistorySettings settings,
         NotificationDispatcher notifications,
+        ITransientFaultClassifier transientFaults,
         RunIdGenerator runIds,
         TimeProvider time,
         ILogger log)
@@ -46,6 +50,7 @@ public sealed class RecordedJobRunner
         _history = history;
         _settings = settings;
         _notifications = notifications;
+        _transientFaults = transientFaults;
         _runIds = runIds;
         _time = time;
         _log = log;
@@ -98,12 +103,12 @@ public sealed class RecordedJobRunner
     /// Only a failure caused by a transient fault is worth another attempt: a script error, a refused body, a timeout
     /// or an interruption would end the same way again (or was asked for).
     /// </summary>
-    private static bool ShouldRetry(RunResult result, int attempt, RetryPolicy retries, CancellationToken interrupt) =>
+    private bool ShouldRetry(RunResult result, int attempt, RetryPolicy retries, CancellationToken interrupt) =>
         attempt <= retries.Count
         && !interrupt.IsCancellationRequested
         && result.Status == RunStatus.Failed
         && result.ExitCode != ExitCodes.InvalidBody
-        && TransientFaults.IsTransient(result.Error);
+        && _transientFaults.IsTransient(result.Error);
 
     private async Task<RunResult> RunAttemptAsync(RunRequest request, CancellationToken interrupt)
     {

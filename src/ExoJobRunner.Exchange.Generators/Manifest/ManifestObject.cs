@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ExoJobRunner.Exchange.Generators.Json;
+using ExoJobRunner.Shared;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ExoJobRunner.Exchange.Generators.Manifest;
@@ -30,7 +31,7 @@ internal sealed class ManifestObject
         {
             if (!knownKeys.Contains(property.Name))
             {
-                var suggestion = NameSuggester.Suggest(property.Name, knownKeys);
+                var suggestion = EditDistance.ClosestMatch(property.Name, knownKeys);
                 var hint = suggestion is null ? string.Empty : $"did you mean \"{suggestion}\"? ";
                 sink.Report(
                     ManifestDiagnosticIds.UnknownKey,

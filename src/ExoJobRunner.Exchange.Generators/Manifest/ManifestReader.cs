@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using ExoJobRunner.Exchange.Generators.Json;
+using ExoJobRunner.Shared;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ExoJobRunner.Exchange.Generators.Manifest;
@@ -516,7 +517,7 @@ internal static class ManifestReader
 
     /// <summary>" Did you mean 'Mailbox'?" when a known name is close to the misspelled one; empty otherwise.</summary>
     private static string SuggestionHint(string misspelled, IEnumerable<string> known) =>
-        NameSuggester.Suggest(misspelled, known) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
+        EditDistance.ClosestMatch(misspelled, known) is { } suggestion ? $" Did you mean '{suggestion}'?" : string.Empty;
 
     /// <summary>How messages name an object: by its "name" when it has a usable one, by its index otherwise.</summary>
     private static string SubjectFor(JsonObject node, string byIndex, string prefix = "", string suffix = "") =>

@@ -25,26 +25,19 @@ internal sealed class ExchangeTokenProvider
         this.certificateThumbprint = certificateThumbprint;
     }
 
-    /// <summary>A provider for one of Microsoft's clouds.</summary>
-    public static ExchangeTokenProvider ForCloud(ExchangeCloud cloud, string appId, string organization, X509Certificate2 certificate)
-    {
-        var application = ConfidentialClientApplicationBuilder.Create(appId)
-            .WithCertificate(certificate, sendX5C: false)
-            .WithAuthority(cloud.AuthorityFor(organization).AbsoluteUri)
-            .Build();
-        return new ExchangeTokenProvider(application, cloud.Scope, appId, organization, certificate.Thumbprint);
-    }
-
     /// <summary>
-    /// A provider for an authority MSAL does not know (the sandbox on loopback): no authority validation, no instance
-    /// discovery against the public cloud, and an HTTP client that trusts exactly the given server.
+    /// A provider for <paramref name="authority"/>, the same for every environment. The authority comes from exojobs' own
+    /// table of Microsoft's clouds (or is a sandbox's), never from the network, so MSAL's instance discovery — which also
+    /// validates the authority — is off: it could add nothing but a round trip, and a sandbox on loopback could not pass
+    /// it. MSAL's requests go through <paramref name="httpClient"/>, with the same trust, headers and timeout as the
+    /// admin API's.
     /// </summary>
-    public static ExchangeTokenProvider ForPrivateAuthority(
+    public static ExchangeTokenProvider Create(
         Uri authority, string scope, string appId, string organization, X509Certificate2 certificate, HttpClient httpClient)
     {
         var application = ConfidentialClientApplicationBuilder.Create(appId)
             .WithCertificate(certificate, sendX5C: false)
-            .WithAuthority(authority.AbsoluteUri, validateAuthority: false)
+            .WithAuthority(authority.AbsoluteUri)
             .WithInstanceDiscovery(false)
             .WithHttpClientFactory(new FixedMsalHttpClientFactory(httpClient))
             .Build();

@@ -2,7 +2,7 @@ using Microsoft.Identity.Client;
 
 namespace ExoJobRunner.Exchange.Authentication;
 
-/// <summary>Hands MSAL one prepared <see cref="HttpClient"/> (for the sandbox: one that trusts only its server).</summary>
+/// <summary>Hands MSAL the endpoint's own <see cref="HttpClient"/>: the same trust, headers and timeout as the admin API's.</summary>
 internal sealed class FixedMsalHttpClientFactory(HttpClient httpClient) : IMsalHttpClientFactory
 {
     public HttpClient GetHttpClient() => httpClient;

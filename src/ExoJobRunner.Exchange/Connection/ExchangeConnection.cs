@@ -1,20 +1,20 @@
 namespace ExoJobRunner.Exchange.Connection;
 
 /// <summary>
-/// A connected profile: its session plus everything the session borrows (HTTP client, certificate, an in-process
-/// sandbox), which lives until the pool is disposed.
+/// A connected profile: its session plus everything the session borrows (HTTP client, certificate, the environment's
+/// access with whatever keeps it running), which lives until the pool is disposed.
 /// </summary>
 internal sealed class ExchangeConnection : IAsyncDisposable
 {
     private readonly IReadOnlyList<IDisposable> ownedResources;
-    private readonly IAsyncDisposable? ownedServer;
+    private readonly ExchangeEnvironmentAccess access;
 
-    public ExchangeConnection(ExchangeConnectionSettings settings, ExchangeSession session, IReadOnlyList<IDisposable> ownedResources, IAsyncDisposable? ownedServer = null)
+    public ExchangeConnection(ExchangeConnectionSettings settings, ExchangeSession session, IReadOnlyList<IDisposable> ownedResources, ExchangeEnvironmentAccess access)
     {
         Settings = settings;
         Session = session;
         this.ownedResources = ownedResources;
-        this.ownedServer = ownedServer;
+        this.access = access;
     }
 
     public ExchangeConnectionSettings Settings { get; }
@@ -28,9 +28,6 @@ internal sealed class ExchangeConnection : IAsyncDisposable
             resource.Dispose();
         }
 
-        if (ownedServer is not null)
-        {
-            await ownedServer.DisposeAsync();
-        }
+        await access.DisposeAsync();
     }
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Exchange.Authentication;
 using ExoJobRunner.Exchange.Rest;
@@ -6,28 +9,30 @@ using ExoJobRunner.Exchange.Rest;
 namespace ExoJobRunner.Exchange.Connection;
 
 /// <summary>
-/// Where one profile's tokens and cmdlets go: the token authority and scope, the admin API's base address and
-/// organization, and the HTTP client that reaches them — trusting the public PKI for a Microsoft cloud, exactly one
-/// server certificate for a sandbox. The connector builds sessions from it and <c>exojobs doctor</c> tries it one step at
-/// a time. Owns (and disposes) its HTTP client.
+/// Where one profile's tokens and cmdlets go: the environment's access (authority, scope, admin API base address), the
+/// organization, and the HTTP client that reaches them. Built the same way for every environment: a sandbox differs
+/// from a Microsoft cloud only in its addresses and in trusting exactly its own server certificate instead of the
+/// public PKI. The connector builds sessions from it and <c>exojobs doctor</c> tries it one step at a time. Owns (and
+/// disposes) its HTTP client.
 /// </summary>
 internal sealed class ExchangeEndpoint : IDisposable
 {
     // Long-lived clients must still notice DNS changes of the Exchange front doors.
     private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
 
-    private readonly ExchangeCloud? cloud;
     private readonly string scope;
 
-    private ExchangeEndpoint(ExchangeCloud? cloud, Uri authority, string scope, Uri exchangeBaseUri, string organization, HttpClient httpClient)
+    private ExchangeEndpoint(ExchangeEnvironmentAccess access, string organization, HttpClient httpClient)
     {
-        this.cloud = cloud;
-        this.scope = scope;
-        Authority = authority;
-        ExchangeBaseUri = exchangeBaseUri;
+        scope = access.Scope;
+        Authority = access.Authority;
+        ExchangeBaseUri = access.ExchangeBaseUri;
         Organization = organization;
         HttpClient = httpClient;
     }
+
+    /// <summary><c>exojobs/1.4.0</c>: Exchange's and Entra's logs name the client that called.</summary>
+    public static ProductInfoHeaderValue UserAgent { get; } = new("exojobs", ProductVersion());
 
     /// <summary>The token authority: the identity platform's tenant address.</summary>
     public Uri Authority { get; }
@@ -39,42 +44,57 @@ internal sealed class ExchangeEndpoint : IDisposable
 
     public HttpClient HttpClient { get; }
 
-    /// <summary>One of Microsoft's clouds, reached through the public PKI.</summary>
-    public static ExchangeEndpoint ForCloud(ExchangeCloud cloud, string organization, TimeSpan requestTimeout)
+    /// <summary>An endpoint for <paramref name="organization"/> in the environment <paramref name="access"/> reaches.</summary>
+    public static ExchangeEndpoint Open(ExchangeEnvironmentAccess access, string organization, TimeSpan requestTimeout) =>
+        new(access, organization, CreateHttpClient(CreateHandler(access.TrustedServerCertificate), requestTimeout));
+
+    /// <summary>
+    /// The connection handler every environment uses: pooled connections renewed every few minutes, compressed
+    /// responses (it sends <c>Accept-Encoding</c>), and either the public PKI or exactly <paramref name="trustedServerCertificate"/>.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(X509Certificate2? trustedServerCertificate)
     {
         var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = PooledConnectionLifetime,
             AutomaticDecompression = DecompressionMethods.All,
         };
-        return new ExchangeEndpoint(
-            cloud, cloud.AuthorityFor(organization), cloud.Scope, cloud.ExchangeBaseUri, organization, CreateHttpClient(handler, requestTimeout));
+        if (trustedServerCertificate is not null)
+        {
+            // Trusting one certificate, not switching validation off: the sandbox's own, self-signed one.
+            var expectedHash = trustedServerCertificate.GetCertHash(HashAlgorithmName.SHA256);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                presented is not null && presented.GetCertHash(HashAlgorithmName.SHA256).AsSpan().SequenceEqual(expectedHash);
+        }
+
+        return handler;
     }
 
-    /// <summary>
-    /// A sandbox at <paramref name="baseUri"/> (in this process or started by <c>exojobs sandbox</c>), trusted through
-    /// exactly its own server certificate; its token endpoint lives under the same address.
-    /// </summary>
-    public static ExchangeEndpoint ForSandbox(Uri baseUri, Uri authority, string organization, X509Certificate2 serverCertificate, TimeSpan requestTimeout) =>
-        new(
-            cloud: null,
-            authority,
-            baseUri.GetLeftPart(UriPartial.Authority) + "/.default",
-            baseUri,
-            organization,
-            CreateHttpClient(PinnedServerCertificate.CreateHandler(serverCertificate), requestTimeout));
+    /// <summary>The HTTP client around <paramref name="handler"/>, naming exojobs in its <c>User-Agent</c>.</summary>
+    public static HttpClient CreateHttpClient(HttpMessageHandler handler, TimeSpan requestTimeout)
+    {
+        var client = new HttpClient(handler, disposeHandler: true) { Timeout = requestTimeout };
+        client.DefaultRequestHeaders.UserAgent.Add(UserAgent);
+        return client;
+    }
 
     /// <summary>MSAL for this endpoint, signing its client assertions with <paramref name="certificate"/>.</summary>
     public ExchangeTokenProvider CreateTokenProvider(string appId, X509Certificate2 certificate) =>
-        cloud is not null
-            ? ExchangeTokenProvider.ForCloud(cloud, appId, Organization, certificate)
-            : ExchangeTokenProvider.ForPrivateAuthority(Authority, scope, appId, Organization, certificate, HttpClient);
+        ExchangeTokenProvider.Create(Authority, scope, appId, Organization, certificate, HttpClient);
 
     public ExchangeRestClient CreateRestClient(ExchangeTokenProvider tokens, ExchangeClientOptions options) =>
         new(HttpClient, tokens, ExchangeBaseUri, Organization, options);
 
     public void Dispose() => HttpClient.Dispose();
 
-    private static HttpClient CreateHttpClient(HttpMessageHandler handler, TimeSpan requestTimeout) =>
-        new(handler, disposeHandler: true) { Timeout = requestTimeout };
+    /// <summary>The version the build stamped (1.4.0), without its source revision (+3f2a1c…).</summary>
+    private static string ProductVersion()
+    {
+        var assembly = typeof(ExchangeEndpoint).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString(3)
+            ?? "0.0.0";
+        var revision = version.IndexOf('+', StringComparison.Ordinal);
+        return revision < 0 ? version : version[..revision];
+    }
 }

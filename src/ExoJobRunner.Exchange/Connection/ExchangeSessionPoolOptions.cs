@@ -14,10 +14,10 @@ public sealed record ExchangeSessionPoolOptions
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>
-    /// Where sandbox profiles keep their client certificate; null for the user's data folder
-    /// (<c>$EXOJOBS_DATA_DIR/sandbox</c>, else the local application data folder).
+    /// The environments the host can connect to besides Microsoft's clouds, which are built in (the sandbox backends).
+    /// The first that serves a profile connects it.
     /// </summary>
-    public string? SandboxDataFolder { get; init; }
+    public IReadOnlyList<IExchangeEnvironmentProvider> Environments { get; init; } = [];
 
     /// <summary>How long a request to Exchange may take before it counts as a transport fault and is retried.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);

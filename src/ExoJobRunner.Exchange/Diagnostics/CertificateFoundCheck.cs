@@ -1,3 +1,4 @@
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Certificates;
 using ExoJobRunner.Exchange.Connection;
 
@@ -5,38 +6,49 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 
 /// <summary>
 /// The profile's client certificate can be found and opened: in the store, the PFX file (with its password) or the PEM
-/// files. Reports what it looked for and where, and for the in-process sandbox the sandbox's own certificate file.
+/// files. Reports what it looked for and where, and for an environment with its own app (the in-process sandbox) that
+/// app's certificate file.
 /// </summary>
-internal sealed class CertificateFoundCheck : DoctorCheck
+internal sealed class CertificateFoundCheck(ConnectionCheckContext context) : DoctorCheck
 {
-    private const string SandboxFolderFix = "Make the folder writable, or set EXOJOBS_DATA_DIR to a folder that is.";
-
     public override string Name => "Certificate found";
 
-    public override Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var settings = context.RequireSettings();
-        return Task.FromResult(context.IsInProcessSandbox ? FindSandboxCertificate(context, settings) : FindProfileCertificate(context, settings));
-    }
-
-    private static DoctorCheckResult FindSandboxCertificate(DoctorContext context, ExchangeConnectionSettings settings)
-    {
+        IExchangeEnvironmentProvider environment;
         try
         {
-            var credential = ExchangeConnector.LoadSandboxCredential(settings.ProfileName, context.Options.SandboxDataFolder);
-            context.UseCertificate(credential.Certificate, credential);
-            var made = credential.Created ? ", made now" : string.Empty;
-            return DoctorCheckResult.Passed(
-                $"{CertificateValidator.Describe(credential.Certificate)}: the in-process sandbox's own, in {credential.StoredPath}{made}");
+            environment = context.Environment;
         }
         catch (ExchangeConnectionException exception)
         {
-            return DoctorCheckResult.Failed(
-                DoctorFailureKind.Authentication, "the sandbox's certificate cannot be kept", exception.Cause, exception.Fix ?? SandboxFolderFix);
+            return Task.FromResult(DoctorCheckResult.Failed(
+                DoctorFailureKind.Other, $"environment {settings.Environment} is not available", exception.Cause, exception.Fix!));
         }
+
+        EnvironmentSignIn? provided;
+        try
+        {
+            provided = environment.ProvideSignIn(settings);
+        }
+        catch (ExchangeConnectionException exception)
+        {
+            return Task.FromResult(DoctorCheckResult.Failed(
+                DoctorFailureKind.Authentication, $"{environment.Name}'s certificate cannot be kept", exception.Cause, exception.Fix ?? "Correct the cause above, then run 'exojobs doctor' again."));
+        }
+
+        if (provided is null)
+        {
+            return Task.FromResult(FindProfileCertificate(context, settings));
+        }
+
+        context.UseProvidedSignIn(provided);
+        return Task.FromResult(DoctorCheckResult.Passed(
+            $"{CertificateValidator.Describe(provided.Certificate)}: {environment.Name}'s own, {provided.CertificateOrigin}"));
     }
 
-    private static DoctorCheckResult FindProfileCertificate(DoctorContext context, ExchangeConnectionSettings settings)
+    private static DoctorCheckResult FindProfileCertificate(ConnectionCheckContext context, ExchangeConnectionSettings settings)
     {
         if (settings.CertificateSource is not { } source)
         {

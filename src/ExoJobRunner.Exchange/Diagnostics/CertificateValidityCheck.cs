@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Certificates;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
@@ -7,11 +8,11 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 /// The certificate is within its validity period; within <see cref="CertificateValidator.ExpiryWarningWindow"/> of its
 /// end it passes with a warning that says how to rotate it without an outage.
 /// </summary>
-internal sealed class CertificateValidityCheck : DoctorCheck
+internal sealed class CertificateValidityCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public override string Name => "Not expired";
 
-    public override Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var findings = context.CertificateFindings;
         if (findings.FirstOrDefault(finding => finding.Kind is CertificateFindingKind.Expired or CertificateFindingKind.NotYetValid) is { } invalid)

@@ -1,3 +1,4 @@
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Rest;
 using ExoJobRunner.Exchange.Results;
@@ -9,7 +10,7 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 /// A harmless cmdlet succeeds: <c>Get-OrganizationConfig</c> reads one object and changes nothing, and every role
 /// Exchange Online supports for app-only access may run it. This is where a missing or unsupported Entra role shows.
 /// </summary>
-internal sealed class CmdletCheck : DoctorCheck
+internal sealed class CmdletCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public const string CmdletName = "Get-OrganizationConfig";
 
@@ -19,7 +20,7 @@ internal sealed class CmdletCheck : DoctorCheck
 
     public override string Name => CmdletName;
 
-    public override async Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override async Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var (endpoint, tokens, appId) = context is { Endpoint: { } e, Tokens: { } t, AppId: { } a }
             ? (e, t, a)

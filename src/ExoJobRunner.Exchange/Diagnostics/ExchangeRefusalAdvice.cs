@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Authentication;
 using ExoJobRunner.Exchange.Rest;
 

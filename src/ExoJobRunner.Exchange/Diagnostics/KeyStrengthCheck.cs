@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Certificates;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
@@ -9,11 +10,11 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 /// otherwise, since Entra refuses it). A SHA-1 signature on the certificate only warns: Entra checks the key, not how
 /// the certificate was signed.
 /// </summary>
-internal sealed class KeyStrengthCheck : DoctorCheck
+internal sealed class KeyStrengthCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public override string Name => "Key strength";
 
-    public override Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var findings = context.CertificateFindings;
         if (findings.FirstOrDefault(finding => finding.Kind is CertificateFindingKind.WeakKey or CertificateFindingKind.NotRsaKey) is { } weak)

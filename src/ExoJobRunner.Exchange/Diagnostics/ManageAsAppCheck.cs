@@ -1,4 +1,6 @@
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Authentication;
+using ExoJobRunner.Shared;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
 
@@ -7,17 +9,18 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 /// consent Entra ID still issues a token, just without it, and Exchange then refuses every cmdlet; reading the claim
 /// names the cause before that. Prints the roles the token has, never the token.
 /// </summary>
-internal sealed class ManageAsAppCheck : DoctorCheck
+internal sealed class ManageAsAppCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public const string ManageAsAppPermission = "Exchange.ManageAsApp";
 
     public override string Name => ManageAsAppPermission;
 
-    public override Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var accessToken = context.AccessToken ?? throw new InvalidOperationException("The token check must pass before this one runs.");
         var appId = context.AppId;
-        if (AccessTokenPayload.TryRead(accessToken) is not { } payload)
+        // Read without checking the signature: Exchange does that; the doctor only explains.
+        if (CompactJwt.TryRead(accessToken) is not { } token)
         {
             return Task.FromResult(DoctorCheckResult.Warning(
                 "not checked: the token's claims cannot be read",
@@ -25,7 +28,7 @@ internal sealed class ManageAsAppCheck : DoctorCheck
                 $"If the next check fails with a permission error, make sure the app has {ManageAsAppPermission}: {EntraErrorAdvice.ConsentAdvice}"));
         }
 
-        var roles = payload.Roles;
+        var roles = token.ClaimStrings("roles");
         if (roles.Contains(ManageAsAppPermission, StringComparer.OrdinalIgnoreCase))
         {
             return Task.FromResult(DoctorCheckResult.Passed($"the token's roles: {string.Join(", ", roles)}"));

@@ -1,5 +1,5 @@
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Connection;
-using ExoJobRunner.Sandbox;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
 
@@ -7,16 +7,16 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 /// The organization is the tenant's initial domain (<c>*.onmicrosoft.com</c>): Exchange Online refuses a tenant id, and
 /// with a custom domain a token is issued but every cmdlet then fails with a permission error that hides the cause.
 /// </summary>
-internal sealed class OrganizationCheck : DoctorCheck
+internal sealed class OrganizationCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public override string Name => "Organization";
 
-    public override Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var settings = context.RequireSettings();
-        if (context.IsInProcessSandbox)
+        if (context.ProvidedSignIn is { } provided)
         {
-            return Task.FromResult(DoctorCheckResult.Passed($"{SandboxServerOptions.DefaultOrganization} (the in-process sandbox's)"));
+            return Task.FromResult(DoctorCheckResult.Passed($"{provided.Organization} ({context.Environment.Name}'s)"));
         }
 
         var organization = settings.Organization;

@@ -1,3 +1,4 @@
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Connection;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
@@ -5,30 +6,28 @@ namespace ExoJobRunner.Exchange.Diagnostics;
 /// <summary>
 /// Entra ID issues an app-only token for Exchange Online to the profile's app, signed in with the certificate. Entra's
 /// refusals arrive as AADSTS codes, which are turned into plain advice (app not in this tenant, certificate not
-/// uploaded, consent missing …). For the in-process sandbox this is where the sandbox starts.
+/// uploaded, consent missing …). This is where the environment is opened: an in-process sandbox starts here.
 /// </summary>
-internal sealed class TokenCheck : DoctorCheck
+internal sealed class TokenCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public override string Name => "Token acquired";
 
-    public override async Task<DoctorCheckResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public override async Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
     {
         var settings = context.RequireSettings();
         var certificate = context.RequireCertificate();
         try
         {
-            ExchangeEndpoint endpoint;
-            string appId;
-            if (context.IsInProcessSandbox)
-            {
-                (endpoint, appId) = await StartSandboxAsync(context, settings, cancellationToken);
-            }
-            else
-            {
-                appId = ExchangeConnector.RequireAppId(settings);
-                endpoint = OpenEndpoint(context, settings);
-            }
-
+            // The doctor checks the set-up, and a drawn fault would make it fail at random: an in-process sandbox starts
+            // with the profile's tenant but without its injected faults.
+            var withoutFaults = settings.SandboxOptions is { Faults: not null } sandbox
+                ? settings with { SandboxOptions = sandbox with { Faults = null } }
+                : settings;
+            var signIn = context.ProvidedSignIn;
+            var appId = signIn?.AppId ?? ExchangeConnector.RequireAppId(settings);
+            var access = await context.Environment.OpenAsync(withoutFaults, certificate, cancellationToken);
+            context.UseAccess(access);
+            var endpoint = ExchangeEndpoint.Open(access, signIn?.Organization ?? settings.Organization!, context.Options.RequestTimeout);
             context.UseEndpoint(endpoint);
 
             var tokens = endpoint.CreateTokenProvider(appId, certificate);
@@ -47,32 +46,5 @@ internal sealed class TokenCheck : DoctorCheck
                 exception.Cause,
                 exception.Fix ?? "Check the app id, the organization and network access to the identity platform, then run 'exojobs doctor' again.");
         }
-    }
-
-    /// <summary>
-    /// The profile's sandbox, started for this check with its tenant but without the profile's injected faults: the
-    /// doctor checks the set-up, and a drawn fault would make it fail at random.
-    /// </summary>
-    private static async Task<(ExchangeEndpoint Endpoint, string AppId)> StartSandboxAsync(
-        DoctorContext context, ExchangeConnectionSettings settings, CancellationToken cancellationToken)
-    {
-        var withoutFaults = settings with { SandboxOptions = (settings.SandboxOptions ?? new SandboxOptions()) with { Faults = null } };
-        var server = await ExchangeConnector.StartSandboxAsync(
-            settings.ProfileName, ExchangeConnector.InProcessSandboxOptions(withoutFaults, context.RequireCertificate()), cancellationToken);
-        context.UseSandbox(server);
-        var endpoint = ExchangeEndpoint.ForSandbox(server.BaseUri, server.AuthorityUri, server.Organization, server.ServerCertificate, context.Options.RequestTimeout);
-        return (endpoint, server.AppId);
-    }
-
-    private static ExchangeEndpoint OpenEndpoint(DoctorContext context, ExchangeConnectionSettings settings)
-    {
-        var organization = settings.Organization!;
-        if (settings.SandboxOptions?.Url is not { } url)
-        {
-            return ExchangeEndpoint.ForCloud(ExchangeCloud.For(settings.Environment), organization, context.Options.RequestTimeout);
-        }
-
-        using var serverCertificate = ExchangeConnector.LoadServerCertificate(settings.ProfileName, settings.SandboxOptions.ServerCertificatePath);
-        return ExchangeConnector.StandaloneSandboxEndpoint(url, organization, serverCertificate, context.Options.RequestTimeout);
     }
 }

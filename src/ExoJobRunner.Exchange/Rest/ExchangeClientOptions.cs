@@ -1,3 +1,5 @@
+using ExoJobRunner.Exchange.Resilience;
+
 namespace ExoJobRunner.Exchange.Rest;
 
 /// <summary>Tuning of the InvokeCommand client; the defaults suit production.</summary>

@@ -58,6 +58,9 @@ public sealed class ExchangeCommandException : Exception
     /// <summary>The server-side exception type (<c>x-ExceptionType</c> header), when Exchange named one.</summary>
     public string? ExceptionType { get; init; }
 
+    /// <summary>How long Exchange asked the client to wait before trying again (<c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     private static string Compose(string cmdletName, HttpStatusCode? httpStatus, string? errorCode, string errorMessage, string? requestId)
     {
         var facts = new List<string>

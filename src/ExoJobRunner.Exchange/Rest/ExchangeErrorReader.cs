@@ -11,8 +11,13 @@ internal static class ExchangeErrorReader
 {
     private const int MaximumQuotedLength = 500;
 
+    /// <param name="response">The failed response; its body is read here.</param>
+    /// <param name="cmdletName">The cmdlet, for the message.</param>
+    /// <param name="clientRequestId">The <c>client-request-id</c> the request carried.</param>
+    /// <param name="now">The time a <c>Retry-After</c> date is measured from.</param>
+    /// <param name="cancellationToken">Stops reading the body.</param>
     public static async Task<ExchangeCommandException> ReadAsync(
-        HttpResponseMessage response, string cmdletName, string clientRequestId, CancellationToken cancellationToken)
+        HttpResponseMessage response, string cmdletName, string clientRequestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var error = Parse(body);
@@ -22,6 +27,7 @@ internal static class ExchangeErrorReader
         {
             ClientRequestId = clientRequestId,
             ExceptionType = Header(response.Headers, "x-ExceptionType") ?? error.ExceptionType,
+            RetryAfter = RetryAfter(response.Headers.RetryAfter, now),
         };
     }
 
@@ -99,6 +105,13 @@ internal static class ExchangeErrorReader
         }
 
         return text.Length <= MaximumQuotedLength ? text : string.Concat(text.AsSpan(0, MaximumQuotedLength), "…");
+    }
+
+    /// <summary>The wait a <c>Retry-After</c> header asks for, in either of its forms (seconds or a date); never negative.</summary>
+    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
+    {
+        var wait = header?.Delta ?? (header?.Date - now);
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
     private static string? Header(HttpResponseHeaders headers, string name) =>

@@ -12,6 +12,9 @@ internal static partial class ExchangeLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: HTTP {Status} from Exchange Online; trying again in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
     public static partial void RetryingAfterStatus(ILogger logger, string cmdletName, HttpStatusCode status, TimeSpan delay, int attempt, int maxAttempts);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: Exchange Online asked to wait {Wait} before trying again, longer than a request waits ({MaxWait}); this try ends here.")]
+    public static partial void RetryAfterTooLong(ILogger logger, string cmdletName, TimeSpan wait, TimeSpan maxWait);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: connection to Exchange Online failed ({Fault}); trying again in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
     public static partial void RetryingAfterTransportFault(ILogger logger, string cmdletName, string fault, TimeSpan delay, int attempt, int maxAttempts);
 }

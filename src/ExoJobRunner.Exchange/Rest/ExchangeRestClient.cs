@@ -4,14 +4,17 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ExoJobRunner.Exchange.Authentication;
+using ExoJobRunner.Exchange.Resilience;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace ExoJobRunner.Exchange.Rest;
 
 /// <summary>
 /// The Exchange Online admin REST client: runs a cmdlet through <c>POST …/adminapi/beta/{organization}/InvokeCommand</c>,
 /// follows <c>@odata.nextLink</c> and streams the results. The wire format lives in this class and
-/// <see cref="ExchangeParameterSerializer"/> only. Safe for concurrent use.
+/// <see cref="ExchangeParameterSerializer"/> only; what is retried, in <see cref="ExchangeRetryPipeline"/>. Safe for
+/// concurrent use.
 /// </summary>
 internal sealed class ExchangeRestClient
 {
@@ -22,6 +25,7 @@ internal sealed class ExchangeRestClient
     private readonly HttpClient httpClient;
     private readonly ExchangeTokenProvider tokens;
     private readonly ExchangeClientOptions options;
+    private readonly ResiliencePipeline retry;
     private readonly string anchorMailbox;
 
     // Sent as connection-id with every request of this session, as the module does.
@@ -31,11 +35,11 @@ internal sealed class ExchangeRestClient
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageSize, ExchangeClientOptions.MaximumPageSize);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Retry.MaxAttempts, 1);
 
         this.httpClient = httpClient;
         this.tokens = tokens;
         this.options = options;
+        retry = ExchangeRetryPipeline.Create(options.Retry, options.TimeProvider);
         anchorMailbox = AnchorMailboxPrefix + organization;
         InvokeCommandUri = new Uri(exchangeBaseUri, $"adminapi/beta/{Uri.EscapeDataString(organization)}/InvokeCommand");
     }
@@ -43,9 +47,10 @@ internal sealed class ExchangeRestClient
     public Uri InvokeCommandUri { get; }
 
     /// <summary>
-    /// Runs a cmdlet and yields each result as soon as it has been received. A page is re-requested after a transport
-    /// fault without yielding its results twice: the results already handed out are skipped, since a page link
-    /// names a fixed slice of the result.
+    /// Runs a cmdlet and yields each result as soon as it has been received. Each step — the next results of the page,
+    /// or its end — is one retried operation: after a transport fault the page is requested again and the results
+    /// already handed out are skipped, since a page link names a fixed slice of the result. A step that brings nothing
+    /// new for every try of the retry budget ends the call.
     /// </summary>
     /// <param name="cmdletName">The cmdlet, for the <c>X-CmdletName</c> header, logs and errors.</param>
     /// <param name="body">The request body from <see cref="ExchangeParameterSerializer.SerializeInvokeBody"/>.</param>
@@ -54,38 +59,21 @@ internal sealed class ExchangeRestClient
     public async IAsyncEnumerable<JsonElement> InvokeAsync(
         string cmdletName, byte[] body, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var results = new List<JsonElement>();
-        Uri? pageUri = InvokeCommandUri;
-        while (pageUri is not null)
+        var page = new PageCursor(this, cmdletName, body, logger, InvokeCommandUri);
+        try
         {
-            var attempts = new AttemptCounter();
-            var delivered = 0;
             while (true)
             {
-                using var page = await OpenPageAsync(cmdletName, pageUri, body, attempts, logger, cancellationToken);
-                var alreadyDelivered = delivered;
-                var received = 0;
-                BatchOutcome outcome;
-                do
+                var more = await NextStepAsync(page, cancellationToken);
+                foreach (var result in page.Results)
                 {
-                    results.Clear();
-                    outcome = await ReadBatchAsync(cmdletName, page, results, cancellationToken);
-                    foreach (var result in results)
-                    {
-                        // A batch can hold many results; a caller who cancels mid-batch gets no more of them.
-                        cancellationToken.ThrowIfCancellationRequested();
-                        if (++received > alreadyDelivered)
-                        {
-                            delivered++;
-                            yield return result;
-                        }
-                    }
+                    // A batch can hold many results; a caller who cancels mid-batch gets no more of them.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return result;
                 }
-                while (outcome.Kind == BatchOutcomeKind.More);
 
-                if (outcome.Kind == BatchOutcomeKind.TransportFault)
+                if (more)
                 {
-                    await WaitAfterTransportFaultAsync(cmdletName, outcome.Fault!, attempts, logger, cancellationToken);
                     continue;
                 }
 
@@ -94,14 +82,52 @@ internal sealed class ExchangeRestClient
                     ExchangeLog.CmdletWarning(logger, cmdletName, warning);
                 }
 
-                pageUri = page.NextLink is { } nextLink ? new Uri(InvokeCommandUri, nextLink) : null;
-                break;
+                if (page.NextLink is not { } nextLink)
+                {
+                    break;
+                }
+
+                page.MoveTo(new Uri(InvokeCommandUri, nextLink));
             }
+        }
+        finally
+        {
+            page.Dispose();
         }
     }
 
-    private async Task<InvokeCommandPage> OpenPageAsync(
-        string cmdletName, Uri pageUri, byte[] body, AttemptCounter attempts, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>One retried step of <see cref="InvokeAsync"/>: true with new results in the cursor, false at the page's end.</summary>
+    private async Task<bool> NextStepAsync(PageCursor page, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ExchangeRetryPipeline.RetryNoticeKey, page.NoticeRetry);
+        try
+        {
+            return await retry.ExecuteAsync(static (context, page) => page.ReadStepAsync(context.CancellationToken), context, page);
+        }
+        catch (Exception fault) when (ExchangeTransientFaults.IsTransportFault(fault, cancellationToken))
+        {
+            throw new ExchangeCommandException(
+                page.CmdletName, httpStatus: null, errorCode: null,
+                $"Could not reach Exchange Online at {InvokeCommandUri.Host}: {fault.Message} Check network access and proxy settings.",
+                requestId: null, fault);
+        }
+        catch (ExchangeCommandException failure) when (failure.RetryAfter > options.Retry.MaxRetryAfter)
+        {
+            ExchangeLog.RetryAfterTooLong(page.Logger, page.CmdletName, failure.RetryAfter.GetValueOrDefault(), options.Retry.MaxRetryAfter);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// Sends one page request. A 401 gets one fresh token and one more send at once: a cached token may have expired or
+    /// been revoked; a 401 that survives a fresh token is a refusal, not a retry.
+    /// </summary>
+    private async Task<InvokeCommandPage> OpenPageAsync(string cmdletName, Uri pageUri, byte[] body, CancellationToken cancellationToken)
     {
         var forceTokenRefresh = false;
         while (true)
@@ -111,15 +137,7 @@ internal sealed class ExchangeRestClient
             HttpResponseMessage response;
             using (var request = CreateRequest(cmdletName, pageUri, body, accessToken, clientRequestId))
             {
-                try
-                {
-                    response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                }
-                catch (Exception fault) when (IsTransportFault(fault, cancellationToken))
-                {
-                    await WaitAfterTransportFaultAsync(cmdletName, fault, attempts, logger, cancellationToken);
-                    continue;
-                }
+                response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
 
             if (response.IsSuccessStatusCode)
@@ -129,18 +147,13 @@ internal sealed class ExchangeRestClient
 
             using (response)
             {
-                var failure = await ExchangeErrorReader.ReadAsync(response, cmdletName, clientRequestId, cancellationToken);
-                attempts.Failed++;
-                if (!IsRetryable(response.StatusCode) || attempts.Failed >= options.Retry.MaxAttempts)
+                if (response.StatusCode == HttpStatusCode.Unauthorized && !forceTokenRefresh)
                 {
-                    throw failure;
+                    forceTokenRefresh = true;
+                    continue;
                 }
 
-                // A 401 usually means the cached token was revoked or is stale: the next try fetches a new one.
-                forceTokenRefresh = response.StatusCode == HttpStatusCode.Unauthorized;
-                var delay = RetryAfter(response) ?? options.Retry.BackoffAfter(attempts.Failed);
-                ExchangeLog.RetryingAfterStatus(logger, cmdletName, response.StatusCode, delay, attempts.Failed + 1, options.Retry.MaxAttempts);
-                await Task.Delay(delay, options.TimeProvider, cancellationToken);
+                throw await ExchangeErrorReader.ReadAsync(response, cmdletName, clientRequestId, options.TimeProvider.GetUtcNow(), cancellationToken);
             }
         }
     }
@@ -163,74 +176,109 @@ internal sealed class ExchangeRestClient
         return request;
     }
 
-    private static async Task<BatchOutcome> ReadBatchAsync(string cmdletName, InvokeCommandPage page, List<JsonElement> results, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await page.ReadBatchAsync(results, cancellationToken) ? BatchOutcome.More : BatchOutcome.End;
-        }
-        catch (Exception fault) when (IsTransportFault(fault, cancellationToken))
-        {
-            return new BatchOutcome(BatchOutcomeKind.TransportFault, fault);
-        }
-        catch (JsonException exception)
-        {
-            throw new ExchangeCommandException(
-                cmdletName, HttpStatusCode.OK, errorCode: null, $"Exchange Online sent a response that is not a valid result: {exception.Message}", requestId: null, exception);
-        }
-    }
-
-    private async Task WaitAfterTransportFaultAsync(string cmdletName, Exception fault, AttemptCounter attempts, ILogger logger, CancellationToken cancellationToken)
-    {
-        attempts.Failed++;
-        if (attempts.Failed >= options.Retry.MaxAttempts)
-        {
-            throw new ExchangeCommandException(
-                cmdletName, httpStatus: null, errorCode: null,
-                $"Could not reach Exchange Online at {InvokeCommandUri.Host}: {fault.Message} Check network access and proxy settings.",
-                requestId: null, fault);
-        }
-
-        var delay = options.Retry.BackoffAfter(attempts.Failed);
-        ExchangeLog.RetryingAfterTransportFault(logger, cmdletName, fault.Message, delay, attempts.Failed + 1, options.Retry.MaxAttempts);
-        await Task.Delay(delay, options.TimeProvider, cancellationToken);
-    }
-
     /// <summary>
-    /// Network failures, and HttpClient's own timeout (a cancellation nobody asked for). Cancellation by the caller
-    /// is never a fault: it ends the call at once.
+    /// Where an invocation stands in its current page: the open response, if any, how many of the page's results were
+    /// handed out (skipped when the page is requested again), and the batch being handed out now.
     /// </summary>
-    private static bool IsTransportFault(Exception exception, CancellationToken cancellationToken) =>
-        exception is HttpRequestException or IOException
-        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-
-    // 400, 403 and 404 are the caller's to fix; repeating them only delays the error.
-    private static bool IsRetryable(HttpStatusCode status) =>
-        status is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    private sealed class PageCursor(ExchangeRestClient client, string cmdletName, byte[] body, ILogger logger, Uri pageUri) : IDisposable
     {
-        var header = response.Headers.RetryAfter;
-        var delay = header?.Delta ?? (header?.Date - options.TimeProvider.GetUtcNow());
-        return delay is { } wait && wait < TimeSpan.Zero ? TimeSpan.Zero : delay;
-    }
+        private readonly List<JsonElement> batch = [];
+        private InvokeCommandPage? response;
+        private int delivered;
 
-    private sealed class AttemptCounter
-    {
-        public int Failed { get; set; }
-    }
+        // Results of the open response received so far, handed out or skipped.
+        private int received;
 
-    private enum BatchOutcomeKind
-    {
-        More,
-        End,
-        TransportFault,
-    }
+        public string CmdletName => cmdletName;
 
-    private readonly record struct BatchOutcome(BatchOutcomeKind Kind, Exception? Fault = null)
-    {
-        public static BatchOutcome More => new(BatchOutcomeKind.More);
+        public ILogger Logger => logger;
 
-        public static BatchOutcome End => new(BatchOutcomeKind.End);
+        public List<JsonElement> Results { get; } = [];
+
+        public string? NextLink { get; private set; }
+
+        public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+        public void MoveTo(Uri next)
+        {
+            pageUri = next;
+            delivered = 0;
+            NextLink = null;
+            Warnings = [];
+        }
+
+        public void NoticeRetry(Exception fault, TimeSpan delay, int attempt)
+        {
+            var maxAttempts = client.options.Retry.MaxAttempts;
+            if (fault is ExchangeCommandException { HttpStatus: { } status })
+            {
+                ExchangeLog.RetryingAfterStatus(logger, cmdletName, status, delay, attempt, maxAttempts);
+            }
+            else
+            {
+                ExchangeLog.RetryingAfterTransportFault(logger, cmdletName, fault.Message, delay, attempt, maxAttempts);
+            }
+        }
+
+        /// <summary>Reads until there are results not handed out before, or the page ends; requests the page first if needed.</summary>
+        public async ValueTask<bool> ReadStepAsync(CancellationToken cancellationToken)
+        {
+            Results.Clear();
+            try
+            {
+                if (response is null)
+                {
+                    response = await client.OpenPageAsync(cmdletName, pageUri, body, cancellationToken);
+                    received = 0;
+                }
+
+                while (true)
+                {
+                    batch.Clear();
+                    var more = await response.ReadBatchAsync(batch, cancellationToken);
+                    foreach (var result in batch)
+                    {
+                        if (++received > delivered)
+                        {
+                            delivered++;
+                            Results.Add(result);
+                        }
+                    }
+
+                    if (!more)
+                    {
+                        NextLink = response.NextLink;
+                        Warnings = response.Warnings;
+                        CloseResponse();
+                        return false;
+                    }
+
+                    if (Results.Count > 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+            catch (Exception fault) when (ExchangeTransientFaults.IsTransportFault(fault, cancellationToken))
+            {
+                // The next try requests the page again: a broken response cannot be read on.
+                CloseResponse();
+                throw;
+            }
+            catch (JsonException exception)
+            {
+                CloseResponse();
+                throw new ExchangeCommandException(
+                    cmdletName, HttpStatusCode.OK, errorCode: null, $"Exchange Online sent a response that is not a valid result: {exception.Message}", requestId: null, exception);
+            }
+        }
+
+        public void Dispose() => CloseResponse();
+
+        private void CloseResponse()
+        {
+            response?.Dispose();
+            response = null;
+        }
     }
 }

@@ -1,13 +1,16 @@
 using ExoJobRunner.Sandbox.Cmdlets;
+using Microsoft.AspNetCore.Http;
 
 namespace ExoJobRunner.Sandbox.AdminApi;
 
 /// <summary>
 /// An error from the Exchange admin API in its OData shape:
 /// <c>{"error":{"code","message","details":[{"code":"Context","target":"","message"}],"innererror":{"message","type"}}}</c>.
-/// Cmdlet failures put Exchange's <c>id|exception type|message</c> line in <see cref="Detail"/>.
+/// Cmdlet failures put Exchange's <c>id|exception type|message</c> line in <see cref="Detail"/>. Endpoints and filters
+/// return it as their result; it writes itself.
 /// </summary>
 internal sealed record AdminApiError(int Status, string Code, string Message, string? Detail = null, string? InnerMessage = null, string? ExceptionType = null)
+    : IResult
 {
     public const string ServiceExceptionType = "Microsoft.Exchange.Admin.OData.Core.ODataServiceException";
 
@@ -24,4 +27,10 @@ internal sealed record AdminApiError(int Status, string Code, string Message, st
         new(401, "Unauthorized", message, InnerMessage: explanation);
 
     public static AdminApiError BadRequest(string message) => new(400, "BadRequest", message);
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return AdminApiResponses.WriteErrorAsync(httpContext.Response, this);
+    }
 }

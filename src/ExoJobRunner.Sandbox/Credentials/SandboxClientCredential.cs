@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ExoJobRunner.Shared;
 
 namespace ExoJobRunner.Sandbox.Credentials;
 
@@ -54,8 +55,9 @@ public sealed class SandboxClientCredential : IDisposable
 
         var temporary = Path.Combine(directory, $"{FileName}.{Guid.NewGuid():N}.tmp");
         using (var fresh = Create())
+        using (var stream = OwnerOnlyFile.CreateNew(temporary))
         {
-            WritePrivate(temporary, fresh.Export(X509ContentType.Pkcs12));
+            stream.Write(fresh.Export(X509ContentType.Pkcs12));
         }
 
         try
@@ -131,23 +133,26 @@ public sealed class SandboxClientCredential : IDisposable
         return request.CreateSelfSigned(now.AddDays(-1), now + Validity);
     }
 
-    /// <summary>Writes a file only its owner can read: it holds a private key.</summary>
+    /// <summary>
+    /// Writes a file only its owner can read, replacing any file at <paramref name="path"/>: it holds a private key. The
+    /// content goes into a new owner-only file first (on Windows an ACL that inherits nothing from the folder), which then
+    /// takes the path's place, so no one else can open it at any moment, and a reader never sees half of it.
+    /// </summary>
     private static void WritePrivate(string path, byte[] content)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
+            using (var stream = OwnerOnlyFile.CreateNew(temporary))
+            {
+                stream.Write(content);
+            }
 
-        using (var stream = new FileStream(path, options))
-        {
-            stream.Write(content);
+            File.Move(temporary, path, overwrite: true);
         }
-
-        if (!OperatingSystem.IsWindows())
+        finally
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.Delete(temporary);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using ExoJobRunner.Sandbox.Registration;
+using ExoJobRunner.Shared;
 
 namespace ExoJobRunner.Sandbox.Entra;
 
@@ -69,18 +70,18 @@ internal sealed class AccessTokenService : IDisposable
             payload["wids"] = new JsonArray(JsonValue.Create(role.TemplateId));
         }
 
-        return CompactJws.Sign(header, payload, signingKey);
+        return JwsSignature.Sign(header, payload, signingKey);
     }
 
     /// <param name="audiences">Audiences the Exchange side answers to.</param>
     public AccessTokenCheck Validate(string token, IReadOnlyCollection<string> audiences)
     {
-        if (!CompactJws.TryParse(token, out var jws) || jws!.Algorithm != "RS256")
+        if (CompactJwt.TryRead(token) is not { Algorithm: "RS256" } jws)
         {
             return AccessTokenCheck.Refused("The access token is malformed.");
         }
 
-        if (jws.HeaderString("kid") != KeyId || !jws.Verify(signingKey))
+        if (jws.HeaderString("kid") != KeyId || !JwsSignature.Verify(jws, signingKey))
         {
             return AccessTokenCheck.Refused("The access token's signature is invalid.");
         }

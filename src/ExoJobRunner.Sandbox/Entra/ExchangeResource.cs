@@ -1,14 +1,12 @@
 namespace ExoJobRunner.Sandbox.Entra;
 
 /// <summary>
-/// The resource a token is requested for. The sandbox answers for Exchange Online under its real names
-/// (<c>https://outlook.office365.com</c> and the Office 365 Exchange Online app id) and under its own base URI, so both
-/// <c>https://outlook.office365.com/.default</c> and <c>https://127.0.0.1:PORT/.default</c> work as scopes.
+/// The resource a token is requested for. The sandbox answers for Exchange Online under its real names in its cloud
+/// (<c>https://outlook.office365.com</c> worldwide, and the Office 365 Exchange Online app id) and under its own base URI,
+/// so both <c>https://outlook.office365.com/.default</c> and <c>https://127.0.0.1:PORT/.default</c> work as scopes.
 /// </summary>
 internal static class ExchangeResource
 {
-    public const string ExchangeOnlineUri = "https://outlook.office365.com";
-
     /// <summary>The application id of Office 365 Exchange Online, usable as a resource identifier.</summary>
     public const string ExchangeOnlineAppId = "00000002-0000-0ff1-ce00-000000000000";
 
@@ -16,7 +14,9 @@ internal static class ExchangeResource
 
     /// <summary>Resolves a client-credentials scope to the audience of the token to issue.</summary>
     /// <param name="sandboxOrigins">The sandbox's own origins (<c>https://127.0.0.1:PORT</c>, and the request's host).</param>
-    public static bool TryResolve(string scope, IReadOnlyCollection<string> sandboxOrigins, string tenantName, out string audience, out EntraError? error)
+    /// <param name="exchangeOnlineUri">Exchange Online's resource URI in the sandbox's cloud.</param>
+    public static bool TryResolve(
+        string scope, IReadOnlyCollection<string> sandboxOrigins, string exchangeOnlineUri, string tenantName, out string audience, out EntraError? error)
     {
         audience = string.Empty;
         var scopes = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -33,10 +33,10 @@ internal static class ExchangeResource
         }
 
         var resource = scopes[0][..^DefaultSuffix.Length].TrimEnd('/');
-        if (string.Equals(resource, ExchangeOnlineUri, StringComparison.OrdinalIgnoreCase)
+        if (string.Equals(resource, exchangeOnlineUri, StringComparison.OrdinalIgnoreCase)
             || string.Equals(resource, ExchangeOnlineAppId, StringComparison.OrdinalIgnoreCase))
         {
-            audience = ExchangeOnlineUri;
+            audience = exchangeOnlineUri;
         }
         else if (sandboxOrigins.FirstOrDefault(origin => string.Equals(origin, resource, StringComparison.OrdinalIgnoreCase)) is { } origin)
         {

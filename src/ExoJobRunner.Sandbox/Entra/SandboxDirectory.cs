@@ -3,14 +3,15 @@ using ExoJobRunner.Sandbox.Tenancy;
 
 namespace ExoJobRunner.Sandbox.Entra;
 
-/// <summary>The sandbox tenant as Entra sees it: its id, its domains and the app registrations in it.</summary>
+/// <summary>The sandbox tenant as Entra sees it: its id, its domains, its cloud and the app registrations in it.</summary>
 internal sealed class SandboxDirectory
 {
     private readonly Dictionary<string, RegisteredApp> apps = new(StringComparer.OrdinalIgnoreCase);
 
-    public SandboxDirectory(SandboxTenant tenant, IReadOnlyList<SandboxAppRegistration> registrations)
+    public SandboxDirectory(SandboxTenant tenant, IReadOnlyList<SandboxAppRegistration> registrations, SandboxCloud cloud)
     {
         TenantId = tenant.TenantId;
+        Cloud = cloud;
         Domains = tenant.Domains;
         DisplayName = tenant.Organization.DisplayName;
         for (var i = 0; i < registrations.Count; i++)
@@ -22,6 +23,11 @@ internal sealed class SandboxDirectory
     public Guid TenantId { get; }
 
     public TenantDomains Domains { get; }
+
+    public SandboxCloud Cloud { get; }
+
+    /// <summary>The names a URL may give this tenant by: its id and its two domains.</summary>
+    public IReadOnlyList<string> TenantNames => [TenantId.ToString(), Domains.Initial, Domains.Default];
 
     /// <summary>The directory's display name, which AADSTS700016 quotes.</summary>
     public string DisplayName { get; }

@@ -75,7 +75,8 @@ internal sealed class TokenEndpoint(SandboxDirectory directory, AccessTokenServi
         }
 
         var origins = RequestOrigin.Both(request, address.BaseUri);
-        if (!ExchangeResource.TryResolve(form["scope"]!, origins, directory.Domains.Initial, out var audience, out var scopeError))
+        if (!ExchangeResource.TryResolve(
+                form["scope"]!, origins, CloudHosts.ExchangeResourceUri(directory.Cloud), directory.Domains.Initial, out var audience, out var scopeError))
         {
             return (scopeError, null);
         }
@@ -90,9 +91,10 @@ internal sealed class TokenEndpoint(SandboxDirectory directory, AccessTokenServi
             return (EntraErrors.UnsupportedAssertionType(form["client_assertion_type"].ToString()), null);
         }
 
-        var assertionAudiences = origins
-            .SelectMany(origin => new[] { tenant, directory.TenantId.ToString(), directory.Domains.Initial, directory.Domains.Default }
-                .Select(name => $"{origin}/{name}/oauth2/v2.0/token"))
+        // The token endpoint under this tenant, on the host the request used, the sandbox's own or the cloud's real login
+        // host (which public clients hard-code and Microsoft documents), naming the tenant by the path's name, its id or a domain.
+        var assertionAudiences = origins.Append(CloudHosts.LoginOrigin(directory.Cloud))
+            .SelectMany(origin => directory.TenantNames.Prepend(tenant).Select(name => $"{origin}/{name}/oauth2/v2.0/token"))
             .ToArray();
         var refusal = ClientAssertionValidator.Validate(form["client_assertion"]!, app, assertionAudiences, clock.GetUtcNow());
         return refusal is null ? (null, tokens.Issue(app, audience)) : (refusal, null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using ExoJobRunner.Exchange.Certificates;
 using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Rest;
+using ExoJobRunner.Sandbox.Connection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExoJobRunner.Benchmarks.Enumeration;
@@ -20,6 +21,7 @@ internal static class SessionEnumeration
         await using var pool = new ExchangeSessionPool(new ExchangeSessionPoolOptions
         {
             Client = new ExchangeClientOptions { PageSize = target.PageSize },
+            Environments = SandboxEnvironments.All(),
         });
         var settings = new ExchangeConnectionSettings(
             "benchmark",

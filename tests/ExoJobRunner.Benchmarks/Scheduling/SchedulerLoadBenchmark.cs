@@ -6,6 +6,7 @@ using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Scripting;
 using ExoJobRunner.Scripting.CSharp.Caching;
 using Microsoft.Data.Sqlite;
@@ -67,7 +68,7 @@ internal static class SchedulerLoadBenchmark
             using var notifications = new NotificationDispatcher(time);
             var runIds = new RunIdGenerator(time);
             var writer = new HistoryWriter(history);
-            var runner = new RecordedJobRunner(new JobRunner(engines, sessions: null, time), writer, configuration.History, notifications, runIds, time, NullLogger.Instance);
+            var runner = new RecordedJobRunner(new JobRunner(engines, sessions: null, time), writer, configuration.History, notifications, ExchangeTransientFaults.Instance, runIds, time, NullLogger.Instance);
             var options = new SchedulerOptions
             {
                 Jobs = configuration.Jobs,

@@ -76,7 +76,7 @@ public sealed class ConfigFolder : IDisposable
         File.WriteAllText(path, text);
     }
 
-    public ConfigurationLoadResult Load() => ConfigurationLoader.Load(ConfigPath);
+    public ConfigurationLoadResult Load() => ConfigurationLoader.Load(ConfigPath, HostLoadOptions.Value);
 
     public void Dispose()
     {

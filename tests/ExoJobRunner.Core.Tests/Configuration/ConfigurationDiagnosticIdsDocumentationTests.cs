@@ -16,7 +16,7 @@ public sealed class ConfigurationDiagnosticIdsDocumentationTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        var documented = File.ReadLines(Path.Combine(FindRepositoryRoot(), "docs", "configuration-errors.md"))
+        var documented = File.ReadLines(Path.Combine(RepositoryRoot.Path, "docs", "configuration-errors.md"))
             .Where(line => line.StartsWith("| EXOCFG", StringComparison.Ordinal))
             .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
             .Select(cells => $"{cells[1]} {cells[2]}")
@@ -35,18 +35,5 @@ public sealed class ConfigurationDiagnosticIdsDocumentationTests
             .ToList();
 
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ExoJobRunner.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ExoJobRunner.sln not found above the test output folder");
     }
 }

@@ -24,13 +24,29 @@ public sealed class ConfigurationLoaderErrorTests
         #> jobs/report.yaml
         name: report
         csharp: [1, 2
-        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 3, 1, "YAML syntax error")]
+        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 2, 9, "YAML syntax error: the '[' here is never closed")]
     [InlineData("""
         #> exojobs.yaml
         defaults:
           timeout: 15m
          profile: x
         """, ConfigurationDiagnosticIds.YamlSyntax, "exojobs.yaml", 3, 2, "YAML syntax error")]
+    [InlineData("""
+        #> exojobs.yaml
+        profiles:
+          sandbox:
+            environment: Sandbox
+            sandbox: { mailboxes: 50
+        """, ConfigurationDiagnosticIds.YamlSyntax, "exojobs.yaml", 4, 14, "the '{' here is never closed (the parser stopped at line 5, column 1: While parsing a flow mapping, did not find expected ',' or '}'); end the mapping with '}'")]
+    [InlineData("""
+        #> exojobs.yaml
+        jobs: [jobs/*.yaml, more/*.yaml
+        """, ConfigurationDiagnosticIds.YamlSyntax, "exojobs.yaml", 1, 7, "the '[' here is never closed (the parser stopped at line 2, column 1: While parsing a flow sequence, did not find expected ',' or ']'); end the list with ']'")]
+    [InlineData("""
+        #> jobs/report.yaml
+        parameters: { days: { max: 30 }
+        csharp: return;
+        """, ConfigurationDiagnosticIds.YamlSyntax, "jobs/report.yaml", 1, 13, "the '{' here is never closed")]
     [InlineData("""
         #> jobs/report.yaml
         timeout: *standard
@@ -327,7 +343,80 @@ public sealed class ConfigurationLoaderErrorTests
     [InlineData("""
         #> jobs/report.yaml
         csx: /proc/self/mem
-        """, ConfigurationDiagnosticIds.FileUnreadable, "jobs/report.yaml", 1, 1, "cannot read body file '/proc/self/mem'")]
+        """, ConfigurationDiagnosticIds.FileOutsideConfigurationFolder, "jobs/report.yaml", 1, 1, "body file '/proc/self/mem' (it leads to '/proc/")]
+    [InlineData("""
+        #> jobs/report.yaml
+        csx: ../../report.csx
+        """, ConfigurationDiagnosticIds.FileOutsideConfigurationFolder, "jobs/report.yaml", 1, 1, "it was not read")]
+    [InlineData("""
+        #> jobs/report.yaml
+        ps1: lib
+        #> jobs/lib/helper.ps1
+        Get-Date
+        """, ConfigurationDiagnosticIds.NotARegularFile, "jobs/report.yaml", 1, 1, "/jobs/lib' is a folder, not a regular file; it was not read")]
+    // ---- values the runtime cannot honour --------------------------------------------------------------------
+    [InlineData("""
+        #> exojobs.yaml
+        profiles:
+          sandbox:
+            environment: Sandbox
+            sandbox: { faults: "503:2" }
+        """, ConfigurationDiagnosticIds.InvalidFaultSpec, "exojobs.yaml", 4, 24, "'faults' is not a fault spec: Fault spec entry 1 ('503:2')")]
+    [InlineData("""
+        #> exojobs.yaml
+        profiles:
+          sandbox:
+            environment: Sandbox
+            sandbox:
+              faults: teapot:0.5
+        """, ConfigurationDiagnosticIds.InvalidFaultSpec, "exojobs.yaml", 5, 15, "unknown fault 'teapot'")]
+    [InlineData("""
+        #> jobs/report.yaml
+        timeout: 60d
+        csharp: return;
+        """, ConfigurationDiagnosticIds.InvalidDuration, "jobs/report.yaml", 1, 10, "'timeout' is '60d', longer than the 24d a run can wait; write 24d or less")]
+    [InlineData("""
+        #> exojobs.yaml
+        defaults:
+          timeout: 24d1s
+        """, ConfigurationDiagnosticIds.InvalidDuration, "exojobs.yaml", 2, 12, "longer than the 24d a run can wait")]
+    [InlineData("""
+        #> jobs/report.yaml
+        retries: { count: 2, delay: 30d }
+        csharp: return;
+        """, ConfigurationDiagnosticIds.InvalidDuration, "jobs/report.yaml", 1, 29, "'delay' is '30d', longer than the 24d a run can wait")]
+    [InlineData("""
+        #> jobs/report.yaml
+        schedule: "0 0 30 2 *"
+        csharp: return;
+        """, ConfigurationDiagnosticIds.ScheduleNeverFires, "jobs/report.yaml", 1, 11, "'schedule' '0 0 30 2 *' never fires")]
+    [InlineData("""
+        #> jobs/report.yaml
+        schedule: "0 0 31 4,6,9,11 *"
+        csharp: return;
+        """, ConfigurationDiagnosticIds.ScheduleNeverFires, "jobs/report.yaml", 1, 11, "never fires: no date matches it")]
+    // ---- empty bodies ------------------------------------------------------------------------------------------
+    [InlineData("""
+        #> jobs/report.yaml
+        csharp: |
+        schedule: "0 6 * * *"
+        """, ConfigurationDiagnosticIds.EmptyBody, "jobs/report.yaml", 1, 1, "'csharp' holds no code; write the code indented on the lines below 'csharp: |'")]
+    [InlineData("""
+        #> jobs/report.yaml
+        powershell: |
+
+
+        """, ConfigurationDiagnosticIds.EmptyBody, "jobs/report.yaml", 1, 1, "'powershell' holds no code")]
+    [InlineData("""
+        #> jobs/report.yaml
+        csharp:
+        """, ConfigurationDiagnosticIds.EmptyBody, "jobs/report.yaml", 1, 1, "'csharp' holds no code")]
+    [InlineData("""
+        #> jobs/report.yaml
+        ps1: report.ps1
+        #> jobs/report.ps1
+
+        """, ConfigurationDiagnosticIds.EmptyBody, "jobs/report.yaml", 1, 1, "body file '{root}/jobs/report.ps1' named by 'ps1: report.ps1' holds no code")]
     public void Load_ReportsEachProblem_AtItsFileLineAndColumn(
         string layout, string id, string file, int line, int column, string messageFragment)
     {

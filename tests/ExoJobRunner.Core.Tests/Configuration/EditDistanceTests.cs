@@ -1,4 +1,4 @@
-using ExoJobRunner.Core.Configuration.Validation;
+using ExoJobRunner.Shared;
 
 namespace ExoJobRunner.Core.Tests.Configuration;
 

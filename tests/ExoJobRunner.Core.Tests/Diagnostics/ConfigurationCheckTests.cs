@@ -1,7 +1,7 @@
 using ExoJobRunner.Core.Configuration;
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Tests.Configuration;
-using ExoJobRunner.Exchange.Diagnostics;
+using ExoJobRunner.Doctor;
 
 namespace ExoJobRunner.Core.Tests.Diagnostics;
 
@@ -27,15 +27,15 @@ public sealed class ConfigurationCheckTests
     public void Check_FailsAsConfiguration_NamingCauseAndFix(string extraLine, string? profile, string cause, string fix)
     {
         using var folder = ConfigFolder.FromLayout(TwoProfiles + "\n" + extraLine).WithJobUnlessPresent();
-        var context = new DoctorContext();
+        var check = new ConfigurationCheck(folder.ConfigPath, profile);
 
-        var result = Run(folder.ConfigPath, profile, context);
+        var result = Run(check);
 
         Assert.Equal(DoctorCheckStatus.Failed, result.Status);
         Assert.Equal(DoctorFailureKind.Configuration, result.FailureKind);
         Assert.Contains(cause, result.Cause, StringComparison.Ordinal);
         Assert.Contains(fix, result.Fix, StringComparison.Ordinal);
-        Assert.Null(context.Settings);
+        Assert.Null(check.Profile);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ConfigurationCheckTests
     {
         using var folder = new ConfigFolder();
 
-        var result = Run(folder.ConfigPath, null, new DoctorContext());
+        var result = Run(new ConfigurationCheck(folder.ConfigPath, null));
 
         Assert.Equal(DoctorFailureKind.Configuration, result.FailureKind);
         Assert.Contains("not found", result.Cause, StringComparison.Ordinal);
@@ -55,16 +55,16 @@ public sealed class ConfigurationCheckTests
     [InlineData("",             "contoso",  "contoso")]
     [InlineData("sandbox",      null,       "sandbox")]
     [InlineData("sandbox",      "contoso",  "contoso")]
-    public void Check_HandsTheChosenProfileToTheLaterSteps(string defaultProfile, string? profile, string expected)
+    public void Check_NamesTheChosenProfileForTheLaterSteps(string defaultProfile, string? profile, string expected)
     {
         var defaults = defaultProfile.Length == 0 ? string.Empty : $"defaults:\n  profile: {defaultProfile}\n";
         using var folder = ConfigFolder.FromLayout(TwoProfiles + "\n" + defaults).WithJobUnlessPresent();
-        var context = new DoctorContext();
+        var check = new ConfigurationCheck(folder.ConfigPath, profile);
 
-        var result = Run(folder.ConfigPath, profile, context);
+        var result = Run(check);
 
         Assert.Equal(DoctorCheckStatus.Passed, result.Status);
-        Assert.Equal(expected, context.Settings?.ProfileName);
+        Assert.Equal(expected, check.Profile?.Name);
         Assert.Contains($"profile '{expected}'", result.Summary, StringComparison.Ordinal);
     }
 
@@ -72,27 +72,26 @@ public sealed class ConfigurationCheckTests
     public void Check_ChoosesTheOnlyProfile_WhenNoneIsNamed()
     {
         using var folder = ConfigFolder.FromLayout("#> exojobs.yaml\nprofiles:\n  offline:\n    environment: Sandbox\n").WithJobUnlessPresent();
-        var context = new DoctorContext();
+        var check = new ConfigurationCheck(folder.ConfigPath, null);
 
-        var result = Run(folder.ConfigPath, null, context);
+        var result = Run(check);
 
         Assert.Equal(DoctorCheckStatus.Passed, result.Status);
-        Assert.Equal("offline", context.Settings?.ProfileName);
+        Assert.Equal("offline", check.Profile?.Name);
     }
 
     [Fact]
     public void Check_PassesWithAWarning_ListingTheConfigurationsWarnings()
     {
         using var folder = ConfigFolder.FromLayout(TwoProfiles.Replace("contoso.onmicrosoft.com", "contoso.com", StringComparison.Ordinal)).WithJobUnlessPresent();
-        var context = new DoctorContext();
+        var check = new ConfigurationCheck(folder.ConfigPath, "contoso");
 
-        var result = Run(folder.ConfigPath, "contoso", context);
+        var result = Run(check);
 
         Assert.Equal(DoctorCheckStatus.Warning, result.Status);
         Assert.Contains(ConfigurationDiagnosticIds.OrganizationNotInitialDomain, result.Cause, StringComparison.Ordinal);
-        Assert.Equal("contoso.com", context.Settings?.Organization);
+        Assert.Equal("contoso.com", check.Profile?.Organization);
     }
 
-    private static DoctorCheckResult Run(string path, string? profile, DoctorContext context) =>
-        new ConfigurationCheck(path, profile).RunAsync(context, CancellationToken.None).GetAwaiter().GetResult();
+    private static DoctorCheckResult Run(ConfigurationCheck check) => check.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
 }

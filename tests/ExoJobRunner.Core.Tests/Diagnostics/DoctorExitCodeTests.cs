@@ -3,8 +3,10 @@ using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Tests.Configuration;
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Connection;
 using ExoJobRunner.Exchange.Diagnostics;
+using ExoJobRunner.Sandbox.Connection;
 
 namespace ExoJobRunner.Core.Tests.Diagnostics;
 
@@ -34,9 +36,12 @@ public sealed class DoctorExitCodeTests : IDisposable
     {
         using var folder = ConfigFolder.FromLayout($"#> exojobs.yaml\nprofiles:\n  checked:\n    {profileBody}\n").WithJobUnlessPresent();
         WriteUsablePfx(folder.PathOf("app.pfx"));
-        await using var context = new DoctorContext(new ExchangeSessionPoolOptions { SandboxDataFolder = dataFolder });
+        var configuration = new ConfigurationCheck(folder.ConfigPath, null);
+        await using var connection = new ConnectionChecks(
+            () => configuration.Profile?.ToConnectionSettings(),
+            new ExchangeSessionPoolOptions { Environments = SandboxEnvironments.All(dataFolder) });
 
-        var report = await DoctorRunner.RunAsync([new ConfigurationCheck(folder.ConfigPath, null), .. DoctorChecks.ForConnection()], context);
+        var report = await DoctorRunner.RunAsync([configuration, .. connection.Checks]);
 
         Assert.Equal(stopsAt, report.Failure?.Name);
         Assert.Equal(exitCode, DoctorExitCode.Of(report));

@@ -2,6 +2,7 @@ using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using ExoJobRunner.Core.Tests.Scheduling.Support;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Scripting;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -92,6 +93,7 @@ public sealed class RecordedJobRunnerTests
             new HistoryWriter(fixture.History),
             fixture.Settings with { KeepRuns = 2 },
             fixture.Notifications,
+            ExchangeTransientFaults.Instance,
             new RunIdGenerator(fixture.Clock),
             fixture.Clock,
             NullLogger.Instance);

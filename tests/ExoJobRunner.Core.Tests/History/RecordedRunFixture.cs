@@ -3,6 +3,7 @@ using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Notifications;
 using ExoJobRunner.Core.Running;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Scripting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,7 @@ internal sealed class RecordedRunFixture : IAsyncDisposable
         History = history;
         Settings = new HistorySettings { DatabasePath = history.DatabasePath, RunsDirectory = Path.Combine(folder, "runs") };
         Writer = new HistoryWriter(history);
-        Runner = new RecordedJobRunner(new JobRunner(new BodyEngines(cache: null), sessions: null, Clock), Writer, Settings, Notifications, new RunIdGenerator(Clock), Clock, NullLogger.Instance);
+        Runner = new RecordedJobRunner(new JobRunner(new BodyEngines(cache: null), sessions: null, Clock), Writer, Settings, Notifications, ExchangeTransientFaults.Instance, new RunIdGenerator(Clock), Clock, NullLogger.Instance);
     }
 
     public string Folder { get; }

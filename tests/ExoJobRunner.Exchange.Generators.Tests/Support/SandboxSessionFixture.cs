@@ -1,6 +1,7 @@
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Sandbox.Connection;
 
 namespace ExoJobRunner.Exchange.Generators.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class SandboxSessionFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _pool = new ExchangeSessionPool(new ExchangeSessionPoolOptions { SandboxDataFolder = _scratch.CreateSubdirectory("sandbox").FullName });
+        _pool = new ExchangeSessionPool(new ExchangeSessionPoolOptions { Environments = SandboxEnvironments.All(_scratch.CreateSubdirectory("sandbox").FullName) });
         Session = await _pool.GetSessionAsync(new ExchangeConnectionSettings(
             "sandbox", ExchangeEnvironment.Sandbox, AppId: null, Organization: null, CertificateSource: null, new SandboxOptions(Mailboxes, Seed: 3)));
     }

@@ -1,3 +1,5 @@
+using System.Net;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Exchange.Rest;
 using ExoJobRunner.Exchange.Tests.Support;
 
@@ -5,7 +7,8 @@ namespace ExoJobRunner.Exchange.Tests.Connection;
 
 /// <summary>
 /// Retries against a sandbox that injects faults (its own per test): 429 with Retry-After, 503, connections cut
-/// mid-body, revoked tokens, slow answers. Waits are recorded, not spent.
+/// mid-body, revoked tokens, slow answers. Waits are recorded, not spent; the jitter's randomness is seeded where a test
+/// compares waits.
 /// </summary>
 public sealed class ExchangeSessionFaultTests
 {
@@ -26,26 +29,71 @@ public sealed class ExchangeSessionFaultTests
         Assert.Equal(600, names.Count);
         Assert.Equal(600, names.Distinct().Count());
         Assert.Contains(TimeSpan.FromSeconds(7), clock.Waits);
-        Assert.Contains(TimeSpan.FromSeconds(2), clock.Waits);
+        Assert.Contains(clock.Waits, wait => wait != TimeSpan.FromSeconds(7));
         Assert.True(connected.TokenRequests.Count() > 1);
         Assert.Equal(clock.Waits.Count, log.Warnings.Count(warning => warning.Contains("trying again", StringComparison.Ordinal)));
     }
 
-    [Theory]
-    [InlineData("503:1", 503, new[] { 2, 4, 8, 16 })]
-    [InlineData("429:1:3s", 429, new[] { 3, 3, 3, 3 })]
-    public async Task InvokeAsync_GivesUpAfterFiveTries_WaitingBackoffOrRetryAfter(string faults, int status, int[] expectedWaitSeconds)
+    [Fact]
+    public async Task InvokeAsync_GivesUpAfterFiveTries_WaitingTheServersRetryAfter()
     {
-        await using var sandbox = await SandboxHarness.StartAsync(mailboxes: 5, faults);
+        await using var sandbox = await SandboxHarness.StartAsync(mailboxes: 5, "429:1:3s");
         var clock = new RecordingTimeProvider();
         var connected = sandbox.Connect(RetryTestOptions.With(clock));
 
         var error = await Assert.ThrowsAsync<ExchangeCommandException>(() => connected.Session.InvokeAsync("Get-Mailbox").DrainAsync());
 
-        Assert.Equal(status, (int)error.HttpStatus!);
-        Assert.Equal(expectedWaitSeconds.Select(seconds => TimeSpan.FromSeconds(seconds)), clock.Waits);
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.HttpStatus);
+        Assert.Equal(Enumerable.Repeat(TimeSpan.FromSeconds(3), 4), clock.Waits);
         Assert.Equal(5, connected.InvokeCommandRequests.Count());
         Assert.NotNull(error.RequestId);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_GivesUpAfterFiveTries_WaitingAJitteredBackoff_TheSameForTheSameSeed()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync(mailboxes: 5, "503:1");
+
+        var first = await WaitsUntilGivingUpAsync(sandbox, seed: 7);
+        var again = await WaitsUntilGivingUpAsync(sandbox, seed: 7);
+        var otherSeed = await WaitsUntilGivingUpAsync(sandbox, seed: 8);
+
+        Assert.Equal(4, first.Count);
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, otherSeed);
+        Assert.NotEqual([2, 4, 8, 16], first.Select(wait => wait.TotalSeconds));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_EndsTheTry_WhenRetryAfterIsLongerThanTheCap()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync(mailboxes: 5, "429:1:90s");
+        var clock = new RecordingTimeProvider();
+        var log = new CollectingLogger();
+        var connected = sandbox.Connect(RetryTestOptions.With(clock), logger: log);
+
+        var error = await Assert.ThrowsAsync<ExchangeCommandException>(() => connected.Session.InvokeAsync("Get-Mailbox").DrainAsync());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.HttpStatus);
+        Assert.Equal(TimeSpan.FromSeconds(90), error.RetryAfter);
+        Assert.Empty(clock.Waits);
+        Assert.Single(connected.InvokeCommandRequests);
+        Assert.Contains(log.Warnings, warning => warning.Contains("asked to wait 00:01:30", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task InvokeAsync_AsksForOneFreshToken_ThenTakesA401AsARefusal()
+    {
+        await using var sandbox = await SandboxHarness.StartAsync(mailboxes: 5, "revoke:1");
+        var clock = new RecordingTimeProvider();
+        var connected = sandbox.Connect(RetryTestOptions.With(clock));
+
+        var error = await Assert.ThrowsAsync<ExchangeCommandException>(() => connected.Session.InvokeAsync("Get-Mailbox").DrainAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.HttpStatus);
+        Assert.Equal(2, connected.InvokeCommandRequests.Count());
+        Assert.Equal(2, connected.TokenRequests.Count());
+        Assert.Empty(clock.Waits);
     }
 
     [Fact]
@@ -65,7 +113,7 @@ public sealed class ExchangeSessionFaultTests
         });
 
         Assert.Null(error.HttpStatus);
-        Assert.Equal([2, 4, 8, 16], clock.Waits.Select(wait => (int)wait.TotalSeconds));
+        Assert.Equal(4, clock.Waits.Count);
         Assert.Equal(5, connected.InvokeCommandRequests.Count());
         Assert.NotEmpty(received);
         Assert.Equal(received.Count, received.Distinct().Count());
@@ -97,5 +145,15 @@ public sealed class ExchangeSessionFaultTests
 
         Assert.Single(connected.InvokeCommandRequests);
         Assert.Equal(moment == "while waiting to retry" ? 1 : 0, clock.Waits.Count);
+    }
+
+    private static async Task<List<TimeSpan>> WaitsUntilGivingUpAsync(SandboxHarness sandbox, int seed)
+    {
+        var clock = new RecordingTimeProvider();
+        var random = new Random(seed);
+        var options = RetryTestOptions.With(clock) with { Retry = new ExchangeRetryPolicy { Randomizer = random.NextDouble } };
+        var connected = sandbox.Connect(options);
+        await Assert.ThrowsAsync<ExchangeCommandException>(() => connected.Session.InvokeAsync("Get-Mailbox").DrainAsync());
+        return [.. clock.Waits];
     }
 }

@@ -77,6 +77,16 @@ public sealed class ExchangeSessionPoolConnectErrorTests : IDisposable
             pool.GetSessionAsync(new ExchangeConnectionSettings("prod", ExchangeEnvironment.O365Default, AppId, "contoso.onmicrosoft.com", null)));
     }
 
+    [Fact]
+    public async Task GetSession_RefusesASandboxProfile_WhenTheHostRegisteredNoSandbox()
+    {
+        var settings = new ExchangeConnectionSettings("offline", ExchangeEnvironment.Sandbox, null, null, null, new SandboxOptions());
+
+        var error = await ConnectFailsAsync(settings);
+
+        Assert.StartsWith("Profile 'offline': this program cannot connect to environment Sandbox.", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<ExchangeConnectionException> ConnectFailsAsync(ExchangeConnectionSettings settings)
     {
         await using var pool = new ExchangeSessionPool();

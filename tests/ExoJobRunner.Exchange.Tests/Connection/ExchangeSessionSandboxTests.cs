@@ -170,7 +170,7 @@ public sealed class ExchangeSessionSandboxTests(SharedSandboxFixture fixture) : 
 
         Assert.Equal(10, mailboxes.Count);
         Assert.Equal(2, connected.TokenRequests.Count());
-        Assert.Equal([TimeSpan.FromSeconds(2)], clock.Waits);
+        Assert.Empty(clock.Waits);
     }
 
     [Theory]
@@ -201,7 +201,7 @@ public sealed class ExchangeSessionSandboxTests(SharedSandboxFixture fixture) : 
     }
 
     [Fact]
-    public async Task InvokeAsync_RetriesA401ForARoleTooNarrow_WithAFreshTokenEachTime_ThenReportsIt()
+    public async Task InvokeAsync_TriesOneFreshToken_ForA401ForARoleTooNarrow_ThenReportsTheRefusal()
     {
         var clock = new RecordingTimeProvider();
         var connected = Sandbox.Connect(RetryTestOptions.With(clock), appId: SandboxHarness.ReaderAppId);
@@ -211,9 +211,9 @@ public sealed class ExchangeSessionSandboxTests(SharedSandboxFixture fixture) : 
 
         Assert.Equal(401, (int)error.HttpStatus!);
         Assert.Contains("User is not allowed to call Set-Mailbox", error.Message, StringComparison.Ordinal);
-        Assert.Equal(5, connected.InvokeCommandRequests.Count());
-        Assert.Equal(5, connected.TokenRequests.Count());
-        Assert.Equal([2, 4, 8, 16], clock.Waits.Select(wait => (int)wait.TotalSeconds));
+        Assert.Equal(2, connected.InvokeCommandRequests.Count());
+        Assert.Equal(2, connected.TokenRequests.Count());
+        Assert.Empty(clock.Waits);
     }
 
     [Theory]

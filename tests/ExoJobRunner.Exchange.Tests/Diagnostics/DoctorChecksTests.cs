@@ -1,3 +1,4 @@
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Diagnostics;
 using ExoJobRunner.Exchange.Tests.Support;
 
@@ -92,9 +93,10 @@ public sealed class DoctorChecksTests(DoctorSandboxFixture sandbox) : IClassFixt
 
     private async Task<(DoctorReport Report, string? AccessToken)> RunAsync(string scenario)
     {
-        await using var context = new DoctorContext(sandbox.Options) { Settings = sandbox.Scenario(scenario) };
-        var report = await DoctorRunner.RunAsync(DoctorChecks.ForConnection(), context);
-        return (report, context.AccessToken);
+        var settings = sandbox.Scenario(scenario);
+        await using var connection = new ConnectionChecks(() => settings, sandbox.Options);
+        var report = await DoctorRunner.RunAsync(connection.Checks);
+        return (report, connection.AccessToken);
     }
 
     private static string Describe(DoctorReport report) =>

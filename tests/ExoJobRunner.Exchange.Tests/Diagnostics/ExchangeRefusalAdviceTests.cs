@@ -1,4 +1,5 @@
 using System.Net;
+using ExoJobRunner.Doctor;
 using ExoJobRunner.Exchange.Diagnostics;
 using ExoJobRunner.Exchange.Rest;
 

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Exchange.Certificates;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
 using ExoJobRunner.Exchange.Rest;
 using ExoJobRunner.Sandbox;
+using ExoJobRunner.Sandbox.Connection;
 using ExoJobRunner.Sandbox.Registration;
 
 namespace ExoJobRunner.Exchange.Tests.Support;
@@ -33,7 +35,7 @@ public sealed class DoctorSandboxFixture : IAsyncLifetime
     public ExchangeSessionPoolOptions Options => new()
     {
         Client = new ExchangeClientOptions { Retry = new ExchangeRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(10) } },
-        SandboxDataFolder = DataFolder,
+        Environments = SandboxEnvironments.All(DataFolder),
     };
 
     private string ServerCertificatePath => directory.File("server.crt.pem");

@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace ExoJobRunner.Exchange.Tests.Support;
 
 /// <summary>
-/// A real sandbox server on loopback HTTPS, and sessions connected to it the way the pool connects them (MSAL with the
-/// certificate, pinned server certificate, the REST client), with a request recorder and a recording clock in between.
+/// A real sandbox server on loopback HTTPS, and sessions connected to it the way the pool connects them (the endpoint's
+/// handler and HTTP client, MSAL with the certificate and the production scope, the REST client), with a request recorder
+/// and a recording clock in between.
 /// Registers the apps the tests sign in as: a correctly set-up admin app and a Global Reader app.
 /// </summary>
 internal sealed class SandboxHarness : IAsyncDisposable
@@ -51,11 +52,16 @@ internal sealed class SandboxHarness : IAsyncDisposable
     public ConnectedSession Connect(
         ExchangeClientOptions? options = null, string? appId = null, X509Certificate2? certificate = null, ILogger? logger = null)
     {
-        var recorder = new RecordingHandler(PinnedServerCertificate.CreateHandler(Server.ServerCertificate));
-        var httpClient = new HttpClient(recorder);
+        var recorder = new RecordingHandler(ExchangeEndpoint.CreateHandler(Server.ServerCertificate));
+        var httpClient = ExchangeEndpoint.CreateHttpClient(recorder, new ExchangeSessionPoolOptions().RequestTimeout);
         clients.Add(httpClient);
-        var tokens = ExchangeTokenProvider.ForPrivateAuthority(
-            Server.AuthorityUri, Server.Scope, appId ?? Server.AppId, Server.Organization, certificate ?? Certificate, httpClient);
+        var tokens = ExchangeTokenProvider.Create(
+            new Uri(Server.BaseUri, Server.Organization),
+            ExchangeCloud.For(ExchangeEnvironment.O365Default).Scope,
+            appId ?? Server.AppId,
+            Server.Organization,
+            certificate ?? Certificate,
+            httpClient);
         var client = new ExchangeRestClient(httpClient, tokens, Server.BaseUri, Server.Organization, options ?? new ExchangeClientOptions());
         var session = new ExchangeSession("sandbox-tests", ExchangeEnvironment.Sandbox, Server.Organization, client, [], logger);
         return new ConnectedSession(session, recorder);

@@ -8,6 +8,9 @@ namespace ExoJobRunner.Sandbox.Tests.AdminApi;
 public sealed partial class CmdletBehaviourTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
     private static readonly string[] FullAccess = ["FullAccess"];
+    private static readonly string[] MinimumAndArchive = ["Minimum", "Archive"];
+    private static readonly string[] Office = ["Office"];
+    private static readonly string[] AnrProperties = ["Name", "Alias", "DisplayName", "FirstName", "LastName", "PrimarySmtpAddress"];
 
     public enum IdentityForm
     {
@@ -23,24 +26,58 @@ public sealed partial class CmdletBehaviourTests(SandboxFixture sandbox) : IClas
         UpperCaseAlias,
     }
 
+    /// <summary>
+    /// Each filter narrows the cmdlet's own unfiltered listing to exactly the objects it should: the filtered answer is
+    /// compared, object by object and in order, with the unfiltered listing filtered here.
+    /// </summary>
     [Theory]
-    [InlineData("Get-Mailbox", "{\"ResultSize\":2}")]
-    [InlineData("Get-EXOMailbox", "{\"ResultSize\":2,\"PropertySets\":[\"Minimum\",\"Archive\"],\"Properties\":[\"Office\"]}")]
-    [InlineData("Get-Recipient", "{\"ResultSize\":2,\"RecipientTypeDetails\":[\"GuestMailUser\",\"MailUniversalDistributionGroup\"]}")]
-    [InlineData("Get-EXORecipient", "{\"ResultSize\":2,\"Anr\":\"a\"}")]
-    [InlineData("Get-User", "{\"ResultSize\":2}")]
-    [InlineData("Get-MailUser", "{\"ResultSize\":2}")]
-    [InlineData("Get-DistributionGroup", "{\"ResultSize\":2}")]
-    [InlineData("Get-UnifiedGroup", "{\"ResultSize\":2}")]
-    [InlineData("Get-AcceptedDomain", "{}")]
-    [InlineData("Get-OrganizationConfig", "{}")]
-    public async Task ReadCmdlet_ReturnsObjects(string cmdlet, string parameters)
+    //          cmdlet                   filter parameters                                                                    unfiltered listing       property                matches
+    [InlineData("Get-Mailbox",           "{\"RecipientTypeDetails\":[\"SharedMailbox\",\"RoomMailbox\"]}",                    "Get-Mailbox",           "RecipientTypeDetails", "SharedMailbox|RoomMailbox")]
+    [InlineData("Get-EXOMailbox",        "{\"Filter\":\"RecipientTypeDetails -eq 'RoomMailbox'\"}",                           "Get-Mailbox",           "RecipientTypeDetails", "RoomMailbox")]
+    [InlineData("Get-Recipient",         "{\"RecipientTypeDetails\":[\"GuestMailUser\",\"MailUniversalDistributionGroup\"]}", "Get-Recipient",         "RecipientTypeDetails", "GuestMailUser|MailUniversalDistributionGroup")]
+    [InlineData("Get-EXORecipient",      "{\"Anr\":\"ma\"}",                                                                  "Get-Recipient",         "Anr",                  "ma")]
+    [InlineData("Get-User",              "{\"Filter\":\"Department -eq 'Legal'\"}",                                           "Get-User",              "Department",           "Legal")]
+    [InlineData("Get-MailUser",          "{\"Filter\":\"RecipientTypeDetails -eq 'GuestMailUser'\"}",                         "Get-MailUser",          "RecipientTypeDetails", "GuestMailUser")]
+    [InlineData("Get-DistributionGroup", "{\"Filter\":\"Name -like 'All*'\"}",                                                "Get-DistributionGroup", "Name",                 "All*")]
+    [InlineData("Get-UnifiedGroup",      "{\"Filter\":\"AccessType -eq 'Private'\"}",                                         "Get-UnifiedGroup",      "AccessType",           "Private")]
+    public async Task ReadCmdlet_ReturnsExactlyTheObjectsItsFilterSelects(string cmdlet, string filter, string unfilteredCmdlet, string property, string matches)
     {
-        var response = await InvokeAsync(cmdlet, JsonDocument.Parse(parameters).RootElement);
+        var everything = await AllAsync(unfilteredCmdlet, new Dictionary<string, object> { ["ResultSize"] = "Unlimited" });
+        var parameters = JsonSerializer.Deserialize<Dictionary<string, object>>(filter)!;
+        parameters["ResultSize"] = "Unlimited";
 
-        Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.NotEmpty(response.Value);
-        Assert.False(string.IsNullOrEmpty(response.Header("request-id")));
+        var filtered = await AllAsync(cmdlet, parameters);
+
+        var expected = everything.Where(item => Selects(item, property, matches)).Select(item => Text(item, "Guid")).ToList();
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < everything.Count, $"'{matches}' should select some of the {everything.Count} objects, not all");
+        Assert.Equal(expected, filtered.Select(item => Text(item, "Guid")));
+    }
+
+    [Fact]
+    public async Task GetExoMailbox_ReturnsTheMinimumSet_PlusTheNamedSetsAndProperties()
+    {
+        var minimum = await InvokeAsync("Get-EXOMailbox", new { ResultSize = 2 });
+
+        var wider = await InvokeAsync("Get-EXOMailbox", new { ResultSize = 2, PropertySets = MinimumAndArchive, Properties = Office });
+
+        var minimumNames = PropertyNames(Assert.Single(minimum.Value.Take(1)));
+        Assert.Equal(2, wider.Value.Count);
+        Assert.All(wider.Value, mailbox => Assert.Equal(
+            minimumNames.Concat(["ArchiveGuid", "ArchiveName", "ArchiveStatus", "Office"]).Order(StringComparer.Ordinal),
+            PropertyNames(mailbox).Order(StringComparer.Ordinal)));
+        Assert.Equal(minimum.Value.Select(m => Text(m, "Guid")), wider.Value.Select(m => Text(m, "Guid")));
+    }
+
+    [Fact]
+    public async Task OrganizationCmdlets_DescribeThisTenant()
+    {
+        var domains = await InvokeAsync("Get-AcceptedDomain", new { });
+        var organization = await InvokeAsync("Get-OrganizationConfig", new { });
+
+        Assert.Equal(["sandbox.example", "sandbox.onmicrosoft.com"], domains.Value.Select(d => Text(d, "DomainName")).Order(StringComparer.Ordinal));
+        Assert.Equal("sandbox.example", Text(Assert.Single(domains.Value, d => d.GetProperty("Default").GetBoolean()), "DomainName"));
+        Assert.Equal(sandbox.Server.Organization, Text(Assert.Single(organization.Value), "Name"));
     }
 
     [Theory]
@@ -324,18 +361,38 @@ public sealed partial class CmdletBehaviourTests(SandboxFixture sandbox) : IClas
         Assert.Equal("2026-07-15T17:00:00+00:00", Text(read, "EndTime"));
     }
 
-    [Theory]
-    [InlineData("Members")]
-    [InlineData("Owners")]
-    public async Task UnifiedGroupLinks_ListMembersAndOwners(string linkType)
+    /// <summary>
+    /// Each link type lists exactly what the group says it holds: the owners are its ManagedBy, the members as many as its
+    /// GroupMemberCount (guests as its GroupExternalMemberCount), subscribers the members, aggregators none.
+    /// </summary>
+    [Fact]
+    public async Task UnifiedGroupLinks_ListExactlyTheGroupsOwnMembersAndOwners_ByLinkType()
     {
-        var group = Text(Assert.Single((await InvokeAsync("Get-UnifiedGroup", new { ResultSize = 1 })).Value), "Name");
+        var groups = (await InvokeAsync("Get-UnifiedGroup", new { ResultSize = 3 })).Value;
+        Assert.Equal(3, groups.Count);
 
-        var links = await InvokeAsync("Get-UnifiedGroupLinks", new { Identity = group, LinkType = linkType });
+        foreach (var group in groups)
+        {
+            var name = Text(group, "Name");
+            var members = await LinksAsync(name, "Members");
+            var owners = await LinksAsync(name, "Owners");
 
-        Assert.Equal(HttpStatusCode.OK, links.Status);
-        Assert.NotEmpty(links.Value);
-        Assert.All(links.Value, link => Assert.False(string.IsNullOrEmpty(Text(link, "PrimarySmtpAddress"))));
+            Assert.Equal(group.GetProperty("ManagedBy").EnumerateArray().Select(owner => owner.GetString()), owners.Select(owner => Text(owner, "Name")));
+            Assert.Equal(group.GetProperty("GroupMemberCount").GetInt32(), members.Count);
+            Assert.Equal(group.GetProperty("GroupExternalMemberCount").GetInt32(), members.Count(m => Text(m, "RecipientTypeDetails") == "GuestMailUser"));
+            Assert.NotEqual(Addresses(members).Order(), Addresses(owners).Order());
+            Assert.Equal(Addresses(members), Addresses(await LinksAsync(name, "Subscribers")));
+            Assert.Empty(await LinksAsync(name, "Aggregators"));
+        }
+
+        async Task<IReadOnlyList<JsonElement>> LinksAsync(string group, string linkType)
+        {
+            var response = await InvokeAsync("Get-UnifiedGroupLinks", new { Identity = group, LinkType = linkType, ResultSize = "Unlimited" });
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            return response.Value;
+        }
+
+        static IEnumerable<string> Addresses(IEnumerable<JsonElement> links) => links.Select(link => Text(link, "PrimarySmtpAddress"));
     }
 
     private async Task<int> CountAsync(string filter)
@@ -350,6 +407,26 @@ public sealed partial class CmdletBehaviourTests(SandboxFixture sandbox) : IClas
         var response = await InvokeAsync("Get-Mailbox", new { Filter = "RecipientTypeDetails -eq 'UserMailbox'", ResultSize = position + 1 });
         return response.Value[position];
     }
+
+    private async Task<List<JsonElement>> AllAsync(string cmdlet, object parameters)
+    {
+        var pages = await sandbox.Client.AllPagesAsync(await sandbox.TokenAsync(), cmdlet, parameters, maxPageSize: 1000);
+        return [.. pages.SelectMany(page => page.Value)];
+    }
+
+    /// <summary>The filter evaluated here: one of '|'-separated values, a trailing-* prefix, or ambiguous name resolution.</summary>
+    private static bool Selects(JsonElement item, string property, string matches)
+    {
+        string? Value(string name) => item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        bool StartsWith(string? value, string prefix) => value?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == true;
+        return property == "Anr"
+            ? AnrProperties.Any(name => StartsWith(Value(name), matches))
+            : matches.EndsWith('*')
+                ? StartsWith(Value(property), matches[..^1])
+                : matches.Split('|').Contains(Value(property), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static string[] PropertyNames(JsonElement item) => [.. item.EnumerateObject().Select(p => p.Name)];
 
     private async Task<AdminApiResponse> InvokeAsync(string cmdlet, object parameters) =>
         await sandbox.Client.InvokeAsync(await sandbox.TokenAsync(), cmdlet, parameters);

@@ -33,17 +33,33 @@ public sealed class SandboxClientCredentialTests : IDisposable
         Assert.True(credential.Certificate.HasPrivateKey);
     }
 
-    [Fact]
-    public void StoredFile_IsReadableByItsOwnerOnly()
+    [Theory]
+    //          file                           owner only
+    [InlineData("client.pfx",                  true)]
+    [InlineData("export/exojobs-sandbox.pfx",     true)]
+    [InlineData("export/exojobs-sandbox.key.pem", true)]
+    [InlineData("export/exojobs-sandbox.crt.pem", false)]
+    public void FilesHoldingThePrivateKey_AreReadableByTheirOwnerOnly(string file, bool ownerOnly)
     {
         using var credential = SandboxClientCredential.LoadOrCreate(folder);
+        var exportFolder = Path.Combine(folder, "export");
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(exportFolder).FullName, "exojobs-sandbox.key.pem"), "an older export");
 
-        if (!OperatingSystem.IsWindows())
+        credential.Export(exportFolder);
+
+        var path = Path.Combine(folder, file.Replace('/', Path.DirectorySeparatorChar));
+        if (OperatingSystem.IsWindows())
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credential.StoredPath));
+            // Owner-only on Windows: an ACL that inherits nothing from the folder.
+            Assert.Equal(ownerOnly, new FileInfo(path).GetAccessControl().AreAccessRulesProtected);
+        }
+        else
+        {
+            var mode = File.GetUnixFileMode(path);
+            Assert.Equal(ownerOnly, (mode & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite)) == UnixFileMode.None);
         }
 
-        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using ExoJobRunner.Sandbox.Registration;
 using ExoJobRunner.Sandbox.Tests.Support;
 
@@ -63,20 +66,40 @@ public sealed class SandboxServerOptionsTests
         Assert.Contains("Choose another port, or 0 for any free one.", failure.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Everything the server says about itself gets a client through: the authority's metadata names the token endpoint,
+    /// the token endpoint grants a token for the scope over TLS that presents exactly <c>ServerCertificate</c>, and the
+    /// InvokeCommand URI runs a cmdlet with it over a tenant of <c>MailboxCount</c> mailboxes.
+    /// </summary>
     [Fact]
-    public async Task StartedServer_DescribesHowToReachIt()
+    public async Task StartedServer_DescribesHowToReachIt_AndEachAddressWorks()
     {
         await using var sandbox = await OwnSandbox.StartAsync();
         var server = sandbox.Server;
+        var http = sandbox.Client.Http;
 
-        Assert.Equal("https", server.BaseUri.Scheme);
-        Assert.Equal("127.0.0.1", server.BaseUri.Host);
-        Assert.NotEqual(0, server.BaseUri.Port);
-        Assert.Equal($"{server.BaseUri}{server.TenantId}/oauth2/v2.0/token", server.TokenEndpoint.ToString());
-        Assert.Equal($"https://127.0.0.1:{server.BaseUri.Port}/.default", server.Scope);
-        Assert.Equal($"{server.BaseUri}adminapi/beta/sandbox.onmicrosoft.com/InvokeCommand", server.InvokeCommandUri.ToString());
+        var metadata = await http.GetFromJsonAsync<JsonElement>(new Uri(server.AuthorityUri, "v2.0/.well-known/openid-configuration"));
+        var assertion = new ClientAssertion { Certificate = sandbox.Certificate, AppId = server.AppId, Audience = server.TokenEndpoint.ToString() };
+        using var tokenResponse = await http.PostAsync(server.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = server.AppId,
+            ["scope"] = server.Scope,
+            ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ["client_assertion"] = assertion.Build(),
+        }));
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        var mailboxes = await sandbox.Client.AllPagesAsync(token!, "Get-Mailbox", new { ResultSize = "Unlimited" }, maxPageSize: 1000);
+        var organization = await sandbox.Client.InvokeAsync(token, "Get-OrganizationConfig", url: server.InvokeCommandUri.ToString());
+
+        Assert.Equal(("https", "127.0.0.1"), (server.BaseUri.Scheme, server.BaseUri.Host));
+        Assert.Equal(server.TokenEndpoint.ToString(), metadata.GetProperty("token_endpoint").GetString());
+        Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, organization.Status);
+        Assert.Equal(server.Organization, organization.Value[0].GetProperty("Name").GetString());
+        Assert.Equal(server.MailboxCount, mailboxes.Sum(page => page.Value.Count));
+        Assert.Equal(50, server.MailboxCount);
         Assert.Equal(SandboxAppRegistration.DefaultAppId, server.AppId);
         Assert.False(server.ServerCertificate.HasPrivateKey);
-        Assert.Equal(50, server.MailboxCount);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -31,6 +32,15 @@ public sealed record ClientAssertion
 
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How <c>nbf</c> and <c>exp</c> are written; RFC 7519 allows any JSON number, MSAL.NET writes strings.</summary>
+    public NumericDateForm NumericDates { get; init; } = NumericDateForm.WholeSeconds;
+
+    /// <summary>An <c>nbf</c> written as given instead of from <see cref="IssuedAt"/>.</summary>
+    public JsonNode? RawNotBefore { get; init; }
+
+    /// <summary>An <c>exp</c> written as given instead of from <see cref="IssuedAt"/> and <see cref="Lifetime"/>.</summary>
+    public JsonNode? RawExpires { get; init; }
+
     public string Build()
     {
         var named = NamedCertificate ?? Certificate;
@@ -51,8 +61,8 @@ public sealed record ClientAssertion
             ["sub"] = Issuer ?? AppId,
             ["jti"] = Guid.NewGuid().ToString(),
             ["iat"] = IssuedAt.ToUnixTimeSeconds(),
-            ["nbf"] = IssuedAt.ToUnixTimeSeconds(),
-            ["exp"] = (IssuedAt + Lifetime).ToUnixTimeSeconds(),
+            ["nbf"] = RawNotBefore ?? NumericDate(IssuedAt),
+            ["exp"] = RawExpires ?? NumericDate(IssuedAt + Lifetime),
         };
 
         var signingInput = $"{Encode(header)}.{Encode(payload)}";
@@ -60,6 +70,20 @@ public sealed record ClientAssertion
         var padding = Algorithm == "PS256" ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
         var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, padding);
         return $"{signingInput}.{Base64Url.EncodeToString(signature)}";
+    }
+
+    /// <summary>Seconds since the epoch in the chosen form; the fractional forms keep the milliseconds.</summary>
+    private JsonNode NumericDate(DateTimeOffset time)
+    {
+        var seconds = time.ToUnixTimeMilliseconds() / 1000m;
+        return NumericDates switch
+        {
+            NumericDateForm.Fraction => JsonValue.Create(seconds + 0.25m),
+            NumericDateForm.WholeSecondsString => JsonValue.Create(time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            NumericDateForm.FractionString => JsonValue.Create((seconds + 0.25m).ToString(CultureInfo.InvariantCulture)),
+            NumericDateForm.Exponent => JsonNode.Parse((seconds / 1_000_000_000m).ToString(CultureInfo.InvariantCulture) + "e9")!,
+            _ => JsonValue.Create(time.ToUnixTimeSeconds()),
+        };
     }
 
     private static string Encode(JsonObject json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json.ToJsonString()));

@@ -23,12 +23,14 @@ public sealed class OwnSandbox : IAsyncDisposable
 
     public SandboxClient Client { get; }
 
-    public static async Task<OwnSandbox> StartAsync(string faults = "", TimeProvider? clock = null, int seed = 42)
+    public static async Task<OwnSandbox> StartAsync(
+        string faults = "", TimeProvider? clock = null, int seed = 42, SandboxCloud cloud = SandboxCloud.O365Default, int mailboxes = 50)
     {
         var certificate = TestCertificates.Shared;
         var server = await SandboxServer.StartAsync(new SandboxServerOptions
         {
-            Mailboxes = 50,
+            Mailboxes = mailboxes,
+            Cloud = cloud,
             Seed = seed,
             Faults = SandboxFaultSpec.Parse(faults),
             Apps = [SandboxAppRegistration.ForCertificate(certificate)],

@@ -1,6 +1,7 @@
 using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Sandbox.Connection;
 using ExoJobRunner.Scripting.CSharp;
 using Microsoft.Extensions.Logging;
 
@@ -194,7 +195,7 @@ public sealed class CSharpBodyEngineRunTests : IDisposable
 
             return Exo.ProfileName == "contoso" && domains > 0 ? 0 : 1;
             """);
-        await using var pool = new ExchangeSessionPool(new ExchangeSessionPoolOptions { SandboxDataFolder = _workspace.PathOf("sandbox-data") });
+        await using var pool = new ExchangeSessionPool(new ExchangeSessionPoolOptions { Environments = SandboxEnvironments.All(_workspace.PathOf("sandbox-data")) });
         var session = await pool.GetSessionAsync(new ExchangeConnectionSettings("contoso", ExchangeEnvironment.Sandbox, null, null, null));
 
         var outcome = await _engine.RunAsync(body, _workspace.Request(_log, session.ForRun(_log)), CancellationToken.None);

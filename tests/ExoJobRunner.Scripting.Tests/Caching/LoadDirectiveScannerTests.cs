@@ -16,6 +16,14 @@ public sealed class LoadDirectiveScannerTests
     [InlineData("",                                                                      new string[0])]
     public void Scan_FindsTheLoadDirectives_BeforeTheFirstLineOfCode(string code, string[] expected)
     {
-        Assert.Equal(expected, LoadDirectiveScanner.Scan(code));
+        Assert.Equal(expected, LoadDirectiveScanner.Scan(code).Select(directive => directive.Path));
+    }
+
+    [Fact]
+    public void Scan_GivesTheLineAndColumnOfEachDirective()
+    {
+        var directives = LoadDirectiveScanner.Scan("// helpers\n#load \"a.csx\"\n\n   #load \"lib/b.csx\"\nvar x = 1;");
+
+        Assert.Equal([new LoadDirective("a.csx", 2, 1), new LoadDirective("lib/b.csx", 4, 4)], directives);
     }
 }

@@ -1,6 +1,7 @@
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Sandbox.Connection;
 using ExoJobRunner.Scripting.PowerShell;
 using ExoJobRunner.Scripting.Tests.PowerShell.Support;
 
@@ -29,7 +30,7 @@ public sealed class ExchangeSandboxFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _pool = new ExchangeSessionPool(new ExchangeSessionPoolOptions { SandboxDataFolder = _scratch.CreateSubdirectory("sandbox").FullName });
+        _pool = new ExchangeSessionPool(new ExchangeSessionPoolOptions { Environments = SandboxEnvironments.All(_scratch.CreateSubdirectory("sandbox").FullName) });
         Session = await _pool.GetSessionAsync(new ExchangeConnectionSettings(
             ProfileName, ExchangeEnvironment.Sandbox, AppId: null, Organization: null, CertificateSource: null, new SandboxOptions(Mailboxes, Seed: 5)));
         StalledSession = await _pool.GetSessionAsync(new ExchangeConnectionSettings(

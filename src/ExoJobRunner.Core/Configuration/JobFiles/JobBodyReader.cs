@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExoJobRunner.Core.Configuration.Files;
 using ExoJobRunner.Core.Configuration.Validation;
 using ExoJobRunner.Core.Configuration.Yaml;
 using ExoJobRunner.Core.Jobs;
@@ -51,8 +52,8 @@ internal static class JobBodyReader
             if (body.Value is YamlScalar)
             {
                 file.Error(
-                    ConfigurationDiagnosticIds.InvalidValue,
-                    isInline ? $"'{body.Name}' is empty; write the code after '{body.Name}: |'" : $"'{body.Name}' is empty; write the path of the body file",
+                    ConfigurationDiagnosticIds.EmptyBody,
+                    isInline ? EmptyInline(body.Name) : $"'{body.Name}' is empty; write the path of the body file",
                     body.Key);
             }
 
@@ -64,6 +65,13 @@ internal static class JobBodyReader
 
     private static JobBody? ReadInline(YamlEntry body, YamlScalar value, BodyLanguage language, YamlFile file)
     {
+        // "csharp: |" with nothing indented below it (or only blank lines) is an empty string, not YAML's null.
+        if (string.IsNullOrWhiteSpace(value.Value))
+        {
+            file.Error(ConfigurationDiagnosticIds.EmptyBody, EmptyInline(body.Name), body.Key);
+            return null;
+        }
+
         var offsets = InlineBodyLocator.Locate(body, value, file.Lines);
         if (offsets is null)
         {
@@ -77,6 +85,9 @@ internal static class JobBodyReader
         return new JobBody(language, value.Value, file.FilePath, IsInline: true, offsets.Value.LineOffset, offsets.Value.ColumnOffset);
     }
 
+    private static string EmptyInline(string key) =>
+        $"'{key}' holds no code; write the code indented on the lines below '{key}: |'";
+
     private static JobBody? ReadFile(YamlEntry body, YamlScalar value, BodyLanguage language, YamlFile file)
     {
         var path = file.ReadPath(body);
@@ -85,7 +96,8 @@ internal static class JobBodyReader
             return null;
         }
 
-        if (!File.Exists(path))
+        var read = UserFileReader.Read(path, "body file", file.RootFolder);
+        if (read.IsMissing)
         {
             file.Error(
                 ConfigurationDiagnosticIds.BodyFileNotFound,
@@ -94,14 +106,21 @@ internal static class JobBodyReader
             return null;
         }
 
-        try
+        if (read.Text is not { } code)
         {
-            return new JobBody(language, File.ReadAllText(path), path, IsInline: false, LineOffset: 0, ColumnOffset: 0);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            file.Error(ConfigurationDiagnosticIds.FileUnreadable, $"cannot read body file '{path}': {exception.Message}", body.Key);
+            file.Error(read.Id!, read.Problem!, body.Key);
             return null;
         }
+
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            file.Error(
+                ConfigurationDiagnosticIds.EmptyBody,
+                $"body file '{path}' named by '{body.Name}: {value.Value}' holds no code; write the job's code in it",
+                body.Key);
+            return null;
+        }
+
+        return new JobBody(language, code, path, IsInline: false, LineOffset: 0, ColumnOffset: 0);
     }
 }

@@ -4,24 +4,25 @@ namespace ExoJobRunner.Core.Configuration.JobFiles;
 /// Finds the files a <c>jobs:</c> pattern names: <c>*</c> and <c>?</c> within one path segment, <c>**</c> for any
 /// number of folders (none included), relative to a base folder. Hidden entries (dot files such as editor swap
 /// files, and folders such as .git or .exojobs) are skipped, and symbolic links to folders are not followed so a
-/// link loop cannot make <c>**</c> run forever.
+/// link loop cannot make <c>**</c> run forever. Links to files are listed like files: the loader follows them.
 /// </summary>
 internal static class JobFileGlob
 {
     private const string AnyFolders = "**";
 
-    private static readonly EnumerationOptions OneLevel = new()
+    // Links to files are listed (the loader follows them, and refuses one that leads outside the configuration
+    // folder); links to folders are not descended into.
+    private static readonly EnumerationOptions FilesOneLevel = new()
     {
         MatchType = MatchType.Simple,
         IgnoreInaccessible = true,
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
     };
 
-    private static readonly EnumerationOptions AllLevels = new()
+    private static readonly EnumerationOptions FoldersOneLevel = new()
     {
         MatchType = MatchType.Simple,
         IgnoreInaccessible = true,
-        RecurseSubdirectories = true,
         AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
     };
 
@@ -62,12 +63,14 @@ internal static class JobFileGlob
         {
             if (isLast)
             {
-                AddFiles(Directory.EnumerateFiles(directory, "*", AllLevels), matches);
-                return;
+                AddFiles(Directory.EnumerateFiles(directory, "*", FilesOneLevel), matches);
+            }
+            else
+            {
+                Walk(directory, segments, index + 1, matches);
             }
 
-            Walk(directory, segments, index + 1, matches);
-            foreach (var child in Directory.EnumerateDirectories(directory, "*", OneLevel))
+            foreach (var child in Directory.EnumerateDirectories(directory, "*", FoldersOneLevel))
             {
                 Walk(child, segments, index, matches);
             }
@@ -77,7 +80,7 @@ internal static class JobFileGlob
 
         if (isLast)
         {
-            AddFiles(Directory.EnumerateFiles(directory, segment, OneLevel), matches);
+            AddFiles(Directory.EnumerateFiles(directory, segment, FilesOneLevel), matches);
         }
         else if (segment is "." or ".." || segment.IndexOfAny(['*', '?']) < 0)
         {
@@ -85,7 +88,7 @@ internal static class JobFileGlob
         }
         else
         {
-            foreach (var child in Directory.EnumerateDirectories(directory, segment, OneLevel))
+            foreach (var child in Directory.EnumerateDirectories(directory, segment, FoldersOneLevel))
             {
                 Walk(child, segments, index + 1, matches);
             }

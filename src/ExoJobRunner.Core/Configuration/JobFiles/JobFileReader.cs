@@ -102,16 +102,27 @@ internal static class JobFileReader
             return null;
         }
 
-        if (CronScheduleParser.TryParse(scalar.Value, out var schedule, out var problem))
+        if (!CronScheduleParser.TryParse(scalar.Value, out var schedule, out var problem))
         {
-            return schedule;
+            file.Error(
+                ConfigurationDiagnosticIds.InvalidCron,
+                $"'schedule' is not a valid cron expression: '{scalar.Value}': {problem}",
+                scalar);
+            return null;
         }
 
-        file.Error(
-            ConfigurationDiagnosticIds.InvalidCron,
-            $"'schedule' is not a valid cron expression: '{scalar.Value}': {problem}",
-            scalar);
-        return null;
+        // Cron has no year, so an expression that fires once fires again: no next occurrence now means none ever
+        // (a day the month never has, such as 0 0 30 2 *), and the job would silently never run.
+        if (schedule.GetNextOccurrence(DateTimeOffset.UtcNow, TimeZoneInfo.Utc) is null)
+        {
+            file.Error(
+                ConfigurationDiagnosticIds.ScheduleNeverFires,
+                $"'schedule' '{scalar.Value}' never fires: no date matches it (a day the month never has, such as February 30th); fix the day or month, or remove 'schedule:' for an on-demand job",
+                scalar);
+            return null;
+        }
+
+        return schedule;
     }
 
     /// <summary>

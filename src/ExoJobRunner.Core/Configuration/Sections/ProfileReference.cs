@@ -1,5 +1,6 @@
 using ExoJobRunner.Core.Configuration.Validation;
 using ExoJobRunner.Core.Configuration.Yaml;
+using ExoJobRunner.Shared;
 
 namespace ExoJobRunner.Core.Configuration.Sections;
 

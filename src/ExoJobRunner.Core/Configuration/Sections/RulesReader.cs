@@ -1,6 +1,7 @@
 using ExoJobRunner.Core.Configuration.Validation;
 using ExoJobRunner.Core.Configuration.Yaml;
 using ExoJobRunner.Core.Jobs;
+using ExoJobRunner.Shared;
 
 namespace ExoJobRunner.Core.Configuration.Sections;
 

@@ -23,7 +23,7 @@ internal static class SandboxOptionsReader
         var keys = Keys.Select(mapping, file);
         var mailboxes = keys.TryGetValue("mailboxes", out var mailboxesEntry) ? file.ReadInt(mailboxesEntry, minimum: 1) : null;
         var seed = keys.TryGetValue("seed", out var seedEntry) ? file.ReadInt(seedEntry, minimum: int.MinValue) : null;
-        var faults = keys.TryGetValue("faults", out var faultsEntry) ? file.ReadString(faultsEntry) : null;
+        var faults = keys.TryGetValue("faults", out var faultsEntry) ? ReadFaults(faultsEntry, file) : null;
         var url = keys.TryGetValue("url", out var urlEntry) ? ReadUrl(urlEntry, file) : null;
         var serverCertificate = keys.TryGetValue("serverCertificate", out var serverCertificateEntry) ? file.ReadPath(serverCertificateEntry) : null;
         if (urlEntry is not null && serverCertificateEntry is null)
@@ -35,6 +35,22 @@ internal static class SandboxOptionsReader
         }
 
         return new SandboxOptions(mailboxes ?? SandboxOptions.DefaultMailboxes, seed ?? SandboxOptions.DefaultSeed, faults, url, serverCertificate);
+    }
+
+    /// <summary>
+    /// The fault spec, checked with the sandbox's own parser (handed in by the host) so that what loads is exactly what
+    /// the sandbox will accept when a run starts it (it used to fail then, as "could not connect").
+    /// </summary>
+    private static string? ReadFaults(YamlEntry entry, YamlFile file)
+    {
+        var scalar = file.ReadScalar(entry);
+        if (scalar is null || file.Options.CheckSandboxFaults?.Invoke(scalar.Value) is not { } problem)
+        {
+            return scalar?.Value;
+        }
+
+        file.Error(ConfigurationDiagnosticIds.InvalidFaultSpec, $"'faults' is not a fault spec: {problem}", scalar);
+        return null;
     }
 
     private static Uri? ReadUrl(YamlEntry entry, YamlFile file)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExoJobRunner.Core.Configuration.Yaml;
+using ExoJobRunner.Shared;
 
 namespace ExoJobRunner.Core.Configuration.Validation;
 

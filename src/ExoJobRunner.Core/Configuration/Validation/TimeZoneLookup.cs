@@ -1,3 +1,5 @@
+using ExoJobRunner.Shared;
+
 namespace ExoJobRunner.Core.Configuration.Validation;
 
 /// <summary>
@@ -19,12 +21,11 @@ internal static class TimeZoneLookup
         {
             return TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
         }
-        catch (TimeZoneNotFoundException)
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException
+            or System.Security.SecurityException or UnauthorizedAccessException or IOException)
         {
-            return null;
-        }
-        catch (InvalidTimeZoneException)
-        {
+            // On Linux an id is a path under the zoneinfo folder: "Europe" names a folder of zones, which .NET reports
+            // as a SecurityException rather than as a zone it does not know.
             return null;
         }
     }

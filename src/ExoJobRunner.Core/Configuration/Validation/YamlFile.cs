@@ -1,6 +1,8 @@
 using System.Globalization;
+using ExoJobRunner.Core.Configuration.Files;
 using ExoJobRunner.Core.Configuration.Yaml;
 using ExoJobRunner.Core.Diagnostics;
+using ExoJobRunner.Shared;
 using YamlDotNet.Core;
 
 namespace ExoJobRunner.Core.Configuration.Validation;
@@ -14,9 +16,11 @@ internal sealed class YamlFile
 {
     private readonly ICollection<ExoDiagnostic> diagnostics;
 
-    private YamlFile(string filePath, string text, ICollection<ExoDiagnostic> diagnostics)
+    private YamlFile(string filePath, string text, string rootFolder, ConfigurationLoadOptions options, ICollection<ExoDiagnostic> diagnostics)
     {
         FilePath = filePath;
+        RootFolder = rootFolder;
+        Options = options;
         this.diagnostics = diagnostics;
         Lines = text.Split('\n');
     }
@@ -27,6 +31,14 @@ internal sealed class YamlFile
     /// <summary>The folder relative paths in this file resolve against.</summary>
     public string DirectoryPath => Path.GetDirectoryName(FilePath)!;
 
+    /// <summary>
+    /// The folder of exojobs.yaml with its links resolved: job files, bodies and the files they include must be inside it.
+    /// </summary>
+    public string RootFolder { get; }
+
+    /// <summary>The host's checks, for the values only it can judge (a sandbox fault spec).</summary>
+    public ConfigurationLoadOptions Options { get; }
+
     /// <summary>The raw text lines (0-based index = YAML line − 1), for positions the parser does not report.</summary>
     public IReadOnlyList<string> Lines { get; }
 
@@ -34,26 +46,28 @@ internal sealed class YamlFile
     public YamlNode? Root { get; private set; }
 
     /// <summary>
-    /// Reads and parses <paramref name="filePath"/>. Returns null, with the problem reported, when the file cannot
-    /// be read or is not valid YAML.
+    /// Reads and parses <paramref name="filePath"/> (see <see cref="UserFileReader"/> for what is not read). Returns
+    /// null, with the problem reported at the start of the file, when it cannot be read or is not valid YAML.
     /// </summary>
-    public static YamlFile? Open(string filePath, ICollection<ExoDiagnostic> diagnostics)
+    /// <param name="filePath">Absolute path of the file.</param>
+    /// <param name="what">How messages name the file: "configuration file" or "job file".</param>
+    /// <param name="rootFolder">The resolved folder of exojobs.yaml.</param>
+    /// <param name="mustBeInside">Whether the file must be inside <paramref name="rootFolder"/> (every file but exojobs.yaml).</param>
+    /// <param name="options">The host's checks.</param>
+    /// <param name="diagnostics">Where problems are reported.</param>
+    public static YamlFile? Open(string filePath, string what, string rootFolder, bool mustBeInside, ConfigurationLoadOptions options, ICollection<ExoDiagnostic> diagnostics)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(filePath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        var read = UserFileReader.Read(filePath, what, mustBeInside ? rootFolder : null);
+        if (read.Text is not { } text)
         {
             diagnostics.Add(ExoDiagnostic.Error(
-                ConfigurationDiagnosticIds.FileUnreadable,
-                $"cannot read '{filePath}': {exception.Message}",
+                read.Id ?? ConfigurationDiagnosticIds.FileUnreadable,
+                read.Problem!,
                 new SourceLocation(filePath, 1, 1)));
             return null;
         }
 
-        var file = new YamlFile(filePath, text, diagnostics);
+        var file = new YamlFile(filePath, text, rootFolder, options, diagnostics);
         try
         {
             file.Root = YamlDocumentReader.Read(text, file);
@@ -256,6 +270,15 @@ internal sealed class YamlFile
             Error(
                 ConfigurationDiagnosticIds.InvalidDuration,
                 $"'{entry.Name}' must be longer than zero, not '{scalar.Value}'",
+                scalar);
+            return null;
+        }
+
+        if (duration.Value > ConfigurationLimits.MaxDuration)
+        {
+            Error(
+                ConfigurationDiagnosticIds.InvalidDuration,
+                string.Create(CultureInfo.InvariantCulture, $"'{entry.Name}' is '{scalar.Value}', longer than the {ConfigurationLimits.MaxDuration.TotalDays:0}d a run can wait; write {ConfigurationLimits.MaxDuration.TotalDays:0}d or less"),
                 scalar);
             return null;
         }

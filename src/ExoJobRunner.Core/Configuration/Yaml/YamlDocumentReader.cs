@@ -17,11 +17,12 @@ internal static class YamlDocumentReader
 
     /// <summary>
     /// Reads the single document of <paramref name="text"/>; null when the file holds no document at all
-    /// (empty or only comments). Syntax errors are thrown as <see cref="YamlException"/> with their position.
+    /// (empty or only comments). Syntax errors, whatever the parser made of them, are thrown as <see cref="YamlException"/>
+    /// with their position.
     /// </summary>
     public static YamlNode? Read(string text, YamlFile file)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new GuardedParser(new Parser(new StringReader(text)));
         parser.Consume<StreamStart>();
         if (parser.TryConsume<StreamEnd>(out _))
         {

@@ -14,14 +14,16 @@ internal static class LoadDirectiveScanner
 {
     private const string Directive = "#load";
 
-    /// <summary>The paths of the <c>#load</c> directives at the top of <paramref name="code"/>, as written.</summary>
-    public static IReadOnlyList<string> Scan(string code)
+    /// <summary>The <c>#load</c> directives at the top of <paramref name="code"/>: each path as written, and where the directive starts.</summary>
+    public static IReadOnlyList<LoadDirective> Scan(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var paths = new List<string>();
+        var directives = new List<LoadDirective>();
         var inBlockComment = false;
+        var lineNumber = 0;
         foreach (var rawLine in code.Split('\n'))
         {
+            lineNumber++;
             var line = rawLine.Trim();
             if (inBlockComment)
             {
@@ -54,11 +56,11 @@ internal static class LoadDirectiveScanner
 
             if (line.StartsWith(Directive, StringComparison.Ordinal) && QuotedPath(line[Directive.Length..]) is { } path)
             {
-                paths.Add(path);
+                directives.Add(new LoadDirective(path, lineNumber, rawLine.IndexOf(Directive, StringComparison.Ordinal) + 1));
             }
         }
 
-        return paths;
+        return directives;
     }
 
     private static string? QuotedPath(string rest)

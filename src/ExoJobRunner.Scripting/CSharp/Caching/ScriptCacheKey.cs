@@ -63,9 +63,9 @@ internal sealed record ScriptCacheKey(string Value, IReadOnlyDictionary<string, 
     private static void AddLoadedFiles(IncrementalHash hash, string code, string containingFile, Dictionary<string, string> fileHashes)
     {
         var directory = Path.GetDirectoryName(containingFile) ?? Directory.GetCurrentDirectory();
-        foreach (var written in LoadDirectiveScanner.Scan(code))
+        foreach (var directive in LoadDirectiveScanner.Scan(code))
         {
-            var path = Path.GetFullPath(written, directory);
+            var path = Path.GetFullPath(directive.Path, directory);
             if (fileHashes.ContainsKey(path))
             {
                 continue;
