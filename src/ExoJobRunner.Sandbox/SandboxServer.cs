@@ -38,7 +38,8 @@ public sealed class SandboxServer : IAsyncDisposable
         X509Certificate2 certificateWithKey,
         SandboxTenant tenant,
         SandboxServerOptions options,
-        Uri baseUri)
+        Uri baseUri,
+        SandboxActivity activity)
     {
         this.application = application;
         this.tokens = tokens;
@@ -52,6 +53,7 @@ public sealed class SandboxServer : IAsyncDisposable
         Seed = options.Seed;
         Faults = options.Faults;
         Cloud = options.Cloud;
+        Activity = activity;
         ServerCertificate = X509CertificateLoader.LoadCertificate(certificateWithKey.RawData);
     }
 
@@ -95,6 +97,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public SandboxFaultSpec Faults { get; }
 
+    /// <summary>What the sandbox has served, issued, refused and injected so far.</summary>
+    public SandboxActivity Activity { get; }
+
     /// <summary>The cloud whose real login host and Exchange resource the sandbox also answers to.</summary>
     public SandboxCloud Cloud { get; }
 
@@ -107,7 +112,8 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var tenant = TenantGenerator.Generate(options.Mailboxes, options.Seed, options.Organization);
         var directory = new SandboxDirectory(tenant, options.Apps, options.Cloud);
-        var tokens = new AccessTokenService(directory, options.TimeProvider);
+        var activity = new SandboxActivity();
+        var tokens = new AccessTokenService(directory, options.TimeProvider, activity, options.Faults.TokenLifetime);
         var certificate = ServerCertificateFactory.Create();
 
         // The empty builder reads no appsettings, ASPNETCORE_* variables or command line and logs nothing: the sandbox
@@ -132,7 +138,7 @@ public sealed class SandboxServer : IAsyncDisposable
         application.UseResponseCompression();
 
         var address = new ListeningAddress(new Uri($"https://127.0.0.1:{options.Port}/"));
-        MapEndpoints(application, tenant, directory, tokens, options, address);
+        MapEndpoints(application, tenant, directory, tokens, options, address, activity);
         try
         {
             await application.StartAsync(cancellationToken);
@@ -154,7 +160,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var bound = application.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         address.BaseUri = new Uri($"https://127.0.0.1:{new Uri(bound).Port}/");
-        return new SandboxServer(application, tokens, certificate, tenant, options, address.BaseUri);
+        return new SandboxServer(application, tokens, certificate, tenant, options, address.BaseUri, activity);
     }
 
     /// <summary>Revokes every access token issued so far: the next API call with one gets 401 and must fetch a new token.</summary>
@@ -181,7 +187,8 @@ public sealed class SandboxServer : IAsyncDisposable
         SandboxDirectory directory,
         AccessTokenService tokens,
         SandboxServerOptions options,
-        ListeningAddress address)
+        ListeningAddress address,
+        SandboxActivity activity)
     {
         var tokenEndpoint = new TokenEndpoint(directory, tokens, options.TimeProvider, address);
         var discovery = new DiscoveryEndpoints(directory, tokens);
@@ -194,12 +201,18 @@ public sealed class SandboxServer : IAsyncDisposable
         application.MapGet("/common/discovery/instance", (RequestDelegate)discovery.InstanceDiscoveryAsync);
 
         // The admin API's checks, outermost first, in the order Exchange makes them; the endpoint runs the cmdlet.
-        application.MapPost(
+        var adminApi = application.MapPost(
                 $"/adminapi/beta/{{{AdminApiAuthenticationFilter.OrganizationRouteValue}}}/InvokeCommand",
                 (HttpContext context, string organization) => invokeCommand.HandleAsync(context, organization))
-            .AddEndpointFilter(new RequestCorrelationFilter())
-            .AddEndpointFilter(new AdminApiAuthenticationFilter(tokens, directory, address))
-            .AddEndpointFilter(new FaultInjectionFilter(new FaultInjector(options.Faults, options.Seed), tokens, options.TimeProvider))
+            .AddEndpointFilter(new RequestCorrelationFilter(activity))
+            .AddEndpointFilter(new AdminApiAuthenticationFilter(tokens, directory, address));
+        if (options.Faults.Budget is { } budget)
+        {
+            adminApi.AddEndpointFilter(new TenantBudgetFilter(budget, options.TimeProvider, activity));
+        }
+
+        adminApi
+            .AddEndpointFilter(new FaultInjectionFilter(new FaultInjector(options.Faults, options.Seed), tokens, options.TimeProvider, activity))
             .AddEndpointFilter(new AppAuthorizationFilter());
     }
 

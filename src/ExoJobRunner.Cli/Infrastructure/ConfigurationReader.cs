@@ -12,7 +12,7 @@ internal static class ConfigurationReader
     public static readonly ConfigurationLoadOptions LoadOptions = new()
     {
         FindIncludes = BodyIncludes.Find,
-        CheckSandboxFaults = spec => SandboxFaultSpec.TryParse(spec, out _, out var problem) ? null : problem,
+        CheckSandboxFaults = spec => SandboxFaultSpec.TryParse(spec, out _, out var problem) ? null : problem?.Message,
     };
 
     public static string ResolvePath(ParseResult parseResult)

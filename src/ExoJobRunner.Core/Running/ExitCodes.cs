@@ -24,7 +24,10 @@ public static class ExitCodes
     /// <summary>The job ran past its timeout and was stopped (or abandoned when it ignored cancellation).</summary>
     public const int TimedOut = 4;
 
-    /// <summary>Connecting or authenticating to Exchange Online failed (certificate, token, permissions).</summary>
+    /// <summary>
+    /// Connecting or authenticating to Exchange Online failed (certificate, token, permissions), or Exchange refused the
+    /// app a cmdlet (403, or a 401 that survived a fresh token): the set-up needs fixing, and <c>exojobs doctor</c> says how.
+    /// </summary>
     public const int ConnectionFailed = 5;
 
     /// <summary>

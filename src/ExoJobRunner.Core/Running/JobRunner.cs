@@ -1,8 +1,10 @@
 using System.Globalization;
 using ExoJobRunner.Core.Configuration;
+using ExoJobRunner.Core.Diagnostics;
 using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running.Logging;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
 using Microsoft.Extensions.Logging;
 using RunEnding = (
     ExoJobRunner.Core.Running.RunStatus Status,
@@ -84,7 +86,7 @@ public sealed class JobRunner
 
         var (status, exitCode, summary, diagnostics, error) = connectionFailure is not null
             ? ConnectionFailed(job, connectionFailure, log)
-            : await ExecuteAsync(job, new BodyRunRequest(context, log, session?.ForRun(log)), log, interrupt);
+            : await ExecuteAsync(job, new BodyRunRequest(context, log, session?.ForRun(log)), request.Profile?.Name, log, interrupt);
 
         var endedAt = _time.GetUtcNow();
         var result = new RunResult
@@ -108,6 +110,7 @@ public sealed class JobRunner
     private async Task<RunEnding> ExecuteAsync(
         JobDefinition job,
         BodyRunRequest bodyRequest,
+        string? profileName,
         ILogger log,
         CancellationToken interrupt)
     {
@@ -122,15 +125,14 @@ public sealed class JobRunner
         if (ended && bodyTask.IsCompletedSuccessfully)
         {
             var outcome = bodyTask.Result;
-            return Classify(job, outcome, log, canceledBy: CancellationReason(interrupt, timeout.Token));
+            return Classify(job, outcome, profileName, log, canceledBy: CancellationReason(interrupt, timeout.Token));
         }
 
         var reason = CancellationReason(interrupt, timeout.Token);
         if (ended && bodyTask.IsFaulted && reason is null)
         {
             var error = bodyTask.Exception!.GetBaseException();
-            log.JobFailed(error, job.Name, string.Empty, error.Message);
-            return (RunStatus.Failed, ExitCodes.JobFailed, error.Message, [], error);
+            return Failed(job, error, error.Message, where: string.Empty, [], profileName, log);
         }
 
         if (!ended)
@@ -147,6 +149,7 @@ public sealed class JobRunner
     private static RunEnding Classify(
         JobDefinition job,
         BodyOutcome outcome,
+        string? profileName,
         ILogger log,
         RunStatus? canceledBy)
     {
@@ -173,16 +176,31 @@ public sealed class JobRunner
                 LogWarnings(outcome, log);
                 var message = outcome.ErrorMessage ?? outcome.Error?.Message ?? "the job failed";
                 var where = outcome.ErrorLocation is null ? string.Empty : $" at {outcome.ErrorLocation}";
-                log.JobFailed(outcome.Error, job.Name, where, message);
-
-                // A body can be the first to touch a session whose token has since been refused: that is still a connection failure.
-                var exitCode = outcome.Error is ExchangeConnectionException ? ExitCodes.ConnectionFailed : ExitCodes.JobFailed;
-                return (RunStatus.Failed, exitCode, message, outcome.Diagnostics, outcome.Error);
+                return Failed(job, outcome.Error, message, where, outcome.Diagnostics, profileName, log);
 
             default:
                 LogWarnings(outcome, log);
                 return (RunStatus.Succeeded, ExitCodes.Succeeded, null, outcome.Diagnostics, null);
         }
+    }
+
+    /// <summary>
+    /// A body that failed. Exchange's refusal of the app (403, or a 401 that survived a fresh token) is reported as what
+    /// it is — a set-up problem, exit code 5, with the cmdlet, Exchange's message and the doctor to run — not as a
+    /// failure of the job's own code; so is a token refused after the session connected.
+    /// </summary>
+    private static RunEnding Failed(
+        JobDefinition job, Exception? error, string message, string where, IReadOnlyList<ExoDiagnostic> diagnostics, string? profileName, ILogger log)
+    {
+        var refusal = ExchangeRefusal.Find(error);
+        if (refusal is not null)
+        {
+            message = ExchangeRefusal.Describe(refusal, profileName);
+        }
+
+        log.JobFailed(error, job.Name, where, message);
+        var exitCode = error is ExchangeConnectionException || refusal is not null ? ExitCodes.ConnectionFailed : ExitCodes.JobFailed;
+        return (RunStatus.Failed, exitCode, message, diagnostics, error);
     }
 
     private static void LogWarnings(BodyOutcome outcome, ILogger log)

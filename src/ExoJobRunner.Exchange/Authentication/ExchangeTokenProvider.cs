@@ -1,24 +1,34 @@
 using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Resilience;
+using ExoJobRunner.Exchange.Rest;
+using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Client;
+using Polly;
 
 namespace ExoJobRunner.Exchange.Authentication;
 
 /// <summary>
 /// App-only tokens for Exchange Online from MSAL's certificate credential. Ask before every request: MSAL answers from
-/// its in-memory cache and renews the token shortly before it expires, so nothing here tracks expiry.
+/// its in-memory cache and renews the token shortly before it expires, so nothing here tracks expiry. A token request
+/// that meets a transport fault or a transient status is retried like a cmdlet's request (<see cref="ExchangeRetryPipeline"/>).
 /// </summary>
 internal sealed class ExchangeTokenProvider
 {
     private readonly IConfidentialClientApplication application;
+    private readonly ResiliencePipeline retry;
+    private readonly int maxAttempts;
     private readonly string[] scopes;
     private readonly string appId;
     private readonly string organization;
     private readonly string certificateThumbprint;
 
-    private ExchangeTokenProvider(IConfidentialClientApplication application, string scope, string appId, string organization, string certificateThumbprint)
+    private ExchangeTokenProvider(
+        IConfidentialClientApplication application, string scope, string appId, string organization, string certificateThumbprint, ExchangeClientOptions options)
     {
         this.application = application;
+        retry = ExchangeRetryPipeline.Create(options.Retry, options.TimeProvider);
+        maxAttempts = options.Retry.MaxAttempts;
         scopes = [scope];
         this.appId = appId;
         this.organization = organization;
@@ -32,8 +42,15 @@ internal sealed class ExchangeTokenProvider
     /// it. MSAL's requests go through <paramref name="httpClient"/>, with the same trust, headers and timeout as the
     /// admin API's.
     /// </summary>
+    /// <param name="authority">The identity platform's tenant address.</param>
+    /// <param name="scope">The Exchange resource's <c>/.default</c>.</param>
+    /// <param name="appId">The app registration's application (client) id.</param>
+    /// <param name="organization">The tenant, for messages.</param>
+    /// <param name="certificate">Signs the client assertions.</param>
+    /// <param name="httpClient">Carries MSAL's requests.</param>
+    /// <param name="options">The retry budget and clock of token requests, the same as of cmdlets.</param>
     public static ExchangeTokenProvider Create(
-        Uri authority, string scope, string appId, string organization, X509Certificate2 certificate, HttpClient httpClient)
+        Uri authority, string scope, string appId, string organization, X509Certificate2 certificate, HttpClient httpClient, ExchangeClientOptions options)
     {
         var application = ConfidentialClientApplicationBuilder.Create(appId)
             .WithCertificate(certificate, sendX5C: false)
@@ -41,18 +58,25 @@ internal sealed class ExchangeTokenProvider
             .WithInstanceDiscovery(false)
             .WithHttpClientFactory(new FixedMsalHttpClientFactory(httpClient))
             .Build();
-        return new ExchangeTokenProvider(application, scope, appId, organization, certificate.Thumbprint);
+        return new ExchangeTokenProvider(application, scope, appId, organization, certificate.Thumbprint, options);
     }
 
     /// <param name="forceRefresh">Skip MSAL's cache: Exchange answered 401 to the cached token.</param>
-    /// <param name="cancellationToken">Cancels the token request.</param>
-    public async Task<string> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
+    /// <param name="logger">Receives the retry notices.</param>
+    /// <param name="cancellationToken">Cancels the token request and its retry waits.</param>
+    public async Task<string> GetAccessTokenAsync(bool forceRefresh, ILogger logger, CancellationToken cancellationToken)
     {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ExchangeRetryPipeline.RetryNoticeKey, (fault, delay, attempt) =>
+            ExchangeLog.RetryingTokenRequest(logger, organization, ExchangeRetryPipeline.Describe(fault), ExchangeRetryPipeline.Describe(delay), attempt, maxAttempts));
         try
         {
-            var result = await application.AcquireTokenForClient(scopes)
-                .WithForceRefresh(forceRefresh)
-                .ExecuteAsync(cancellationToken);
+            var result = await retry.ExecuteAsync(
+                static (context, state) => new ValueTask<AuthenticationResult>(state.application.AcquireTokenForClient(state.scopes)
+                    .WithForceRefresh(state.forceRefresh)
+                    .ExecuteAsync(context.CancellationToken)),
+                context,
+                (application, scopes, forceRefresh));
             return result.AccessToken;
         }
         catch (MsalServiceException exception)
@@ -65,12 +89,16 @@ internal sealed class ExchangeTokenProvider
             const string fix = "Check the certificate (its private key must be usable by this account) and the organization.";
             throw new ExchangeConnectionException($"{cause} {fix}", exception) { ErrorCode = exception.ErrorCode, Cause = cause, Fix = fix };
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (ExchangeTransientFaults.IsTransportFault(exception, cancellationToken))
         {
             throw ExchangeConnectionException.Because(
-                $"Could not reach the identity platform for tenant {organization}: {exception.Message}.",
+                $"Could not reach the identity platform for tenant {organization}: {exception.Message}",
                 "Check network access and proxy settings.",
                 exception);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 }

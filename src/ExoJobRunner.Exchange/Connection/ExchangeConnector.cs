@@ -25,8 +25,8 @@ internal sealed class ExchangeConnector(ExchangeSessionPoolOptions options)
             access = await environment.OpenAsync(settings, signIn.Certificate, cancellationToken);
             endpoint = ExchangeEndpoint.Open(access, signIn.Organization, options.RequestTimeout);
 
-            var tokens = endpoint.CreateTokenProvider(signIn.AppId, signIn.Certificate);
-            await ForProfileAsync(profile, () => tokens.GetAccessTokenAsync(forceRefresh: false, cancellationToken));
+            var tokens = endpoint.CreateTokenProvider(signIn.AppId, signIn.Certificate, options.Client);
+            await ForProfileAsync(profile, () => tokens.GetAccessTokenAsync(forceRefresh: false, options.Logger, cancellationToken));
             var client = endpoint.CreateRestClient(tokens, options.Client);
             var session = Announce(new ExchangeSession(profile, settings.Environment, endpoint.Organization, client, warnings, options.Logger));
             return new ExchangeConnection(settings, session, [endpoint, signIn], access);

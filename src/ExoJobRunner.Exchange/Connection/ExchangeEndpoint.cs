@@ -78,9 +78,9 @@ internal sealed class ExchangeEndpoint : IDisposable
         return client;
     }
 
-    /// <summary>MSAL for this endpoint, signing its client assertions with <paramref name="certificate"/>.</summary>
-    public ExchangeTokenProvider CreateTokenProvider(string appId, X509Certificate2 certificate) =>
-        ExchangeTokenProvider.Create(Authority, scope, appId, Organization, certificate, HttpClient);
+    /// <summary>MSAL for this endpoint, signing its client assertions with <paramref name="certificate"/>, retrying as <paramref name="options"/> say.</summary>
+    public ExchangeTokenProvider CreateTokenProvider(string appId, X509Certificate2 certificate, ExchangeClientOptions options) =>
+        ExchangeTokenProvider.Create(Authority, scope, appId, Organization, certificate, HttpClient, options);
 
     public ExchangeRestClient CreateRestClient(ExchangeTokenProvider tokens, ExchangeClientOptions options) =>
         new(HttpClient, tokens, ExchangeBaseUri, Organization, options);

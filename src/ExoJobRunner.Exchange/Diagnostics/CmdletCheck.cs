@@ -14,10 +14,6 @@ internal sealed class CmdletCheck(ConnectionCheckContext context) : DoctorCheck
 {
     public const string CmdletName = "Get-OrganizationConfig";
 
-    // One retry after a 401 (with a fresh token) or a busy service is enough to tell a refusal from a hiccup; the
-    // five tries a job gets would keep a refused doctor waiting for half a minute.
-    private const int MaxAttempts = 2;
-
     public override string Name => CmdletName;
 
     public override async Task<DoctorCheckResult> RunAsync(CancellationToken cancellationToken)
@@ -25,8 +21,7 @@ internal sealed class CmdletCheck(ConnectionCheckContext context) : DoctorCheck
         var (endpoint, tokens, appId) = context is { Endpoint: { } e, Tokens: { } t, AppId: { } a }
             ? (e, t, a)
             : throw new InvalidOperationException("The token check must pass before this one runs.");
-        var options = context.Options.Client with { Retry = context.Options.Client.Retry with { MaxAttempts = MaxAttempts } };
-        var client = endpoint.CreateRestClient(tokens, options);
+        var client = endpoint.CreateRestClient(tokens, context.ClientOptions);
         try
         {
             string? organizationName = null;

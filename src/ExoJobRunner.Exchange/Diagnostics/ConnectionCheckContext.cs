@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using ExoJobRunner.Exchange.Authentication;
 using ExoJobRunner.Exchange.Certificates;
 using ExoJobRunner.Exchange.Connection;
+using ExoJobRunner.Exchange.Rest;
 
 namespace ExoJobRunner.Exchange.Diagnostics;
 
@@ -26,6 +27,12 @@ internal sealed class ConnectionCheckContext : IAsyncDisposable
     }
 
     public ExchangeSessionPoolOptions Options { get; }
+
+    /// <summary>
+    /// The client's options with two tries: one retry after a busy service or a broken connection is enough to tell a
+    /// hiccup from a lasting fault, and the five tries a job gets would keep the doctor waiting for half a minute.
+    /// </summary>
+    public ExchangeClientOptions ClientOptions => Options.Client with { Retry = Options.Client.Retry with { MaxAttempts = 2 } };
 
     public X509Certificate2? Certificate { get; private set; }
 

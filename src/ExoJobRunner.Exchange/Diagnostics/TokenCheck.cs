@@ -30,8 +30,8 @@ internal sealed class TokenCheck(ConnectionCheckContext context) : DoctorCheck
             var endpoint = ExchangeEndpoint.Open(access, signIn?.Organization ?? settings.Organization!, context.Options.RequestTimeout);
             context.UseEndpoint(endpoint);
 
-            var tokens = endpoint.CreateTokenProvider(appId, certificate);
-            var accessToken = await tokens.GetAccessTokenAsync(forceRefresh: false, cancellationToken);
+            var tokens = endpoint.CreateTokenProvider(appId, certificate, context.ClientOptions);
+            var accessToken = await tokens.GetAccessTokenAsync(forceRefresh: false, context.Options.Logger, cancellationToken);
             context.UseToken(appId, tokens, accessToken);
             return DoctorCheckResult.Passed($"Entra ID ({endpoint.Authority.Host}) issued an app-only token for application {appId}");
         }

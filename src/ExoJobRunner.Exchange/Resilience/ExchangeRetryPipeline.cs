@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
 using ExoJobRunner.Exchange.Rest;
+using Microsoft.Identity.Client;
 using Polly;
 using Polly.Retry;
 
@@ -9,7 +13,7 @@ namespace ExoJobRunner.Exchange.Resilience;
 /// (<see cref="ExchangeTransientFaults"/>) and transport faults are tried again after a jittered exponential wait, or
 /// after the server's <c>Retry-After</c> when it sent one no longer than <see cref="ExchangeRetryPolicy.MaxRetryAfter"/>.
 /// </summary>
-internal static class ExchangeRetryPipeline
+internal static partial class ExchangeRetryPipeline
 {
     /// <summary>Told of each retry: the fault, the wait before the next try, and that try's number (2 of 5 …).</summary>
     public static readonly ResiliencePropertyKey<Action<Exception, TimeSpan, int>> RetryNoticeKey = new("exojobs.retry-notice");
@@ -55,6 +59,31 @@ internal static class ExchangeRetryPipeline
     {
         ExchangeCommandException { HttpStatus: { } status } failure =>
             ExchangeTransientFaults.Classify(status) == ExchangeFaultKind.Transient && !(failure.RetryAfter > policy.MaxRetryAfter),
+        MsalServiceException entra => ExchangeTransientFaults.IsTransientEntraFault(entra),
         _ => ExchangeTransientFaults.IsTransportFault(fault, callerToken),
     };
+
+    /// <summary>A fault as a retry notice names it: "HTTP 429 (Too Many Requests)", or the transport fault's own words.</summary>
+    public static string Describe(Exception fault) => fault switch
+    {
+        ExchangeCommandException { HttpStatus: { } status } => DescribeStatus(status),
+        MsalServiceException { StatusCode: > 0 } entra => DescribeStatus((HttpStatusCode)entra.StatusCode),
+        _ => fault.Message,
+    };
+
+    /// <summary>"HTTP 503 (Service Unavailable)": the code Microsoft's documentation uses, with its name.</summary>
+    public static string DescribeStatus(HttpStatusCode status)
+    {
+        var name = Enum.IsDefined(status) ? WordBoundary().Replace(status.ToString(), " ") : "unknown status";
+        return string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)status} ({name})");
+    }
+
+    /// <summary>A wait as a person reads it: "2 s", "1.5 s", "250 ms".</summary>
+    public static string Describe(TimeSpan delay) =>
+        delay >= TimeSpan.FromSeconds(1)
+            ? string.Create(CultureInfo.InvariantCulture, $"{delay.TotalSeconds:0.#} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{delay.TotalMilliseconds:0} ms");
+
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex WordBoundary();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ExoJobRunner.Exchange.Rest;
+using Microsoft.Identity.Client;
 
 namespace ExoJobRunner.Exchange.Resilience;
 
@@ -31,7 +32,7 @@ public sealed class ExchangeTransientFaults : ITransientFaultClassifier
     /// Wrappers are looked through because faults reach the runner through layers: PowerShell wraps a cmdlet's exception
     /// in its own, and a C# body may catch and rethrow with context.
     /// </summary>
-    public bool IsTransient(Exception? fault) => Flatten(fault).Any(IsTransientItself);
+    public bool IsTransient(Exception? fault) => ExceptionChain.Flatten(fault).Any(IsTransientItself);
 
     /// <summary>
     /// A request's transport fault: the connection failed or broke while a response was read, or HttpClient's own timeout
@@ -41,12 +42,22 @@ public sealed class ExchangeTransientFaults : ITransientFaultClassifier
         exception is HttpRequestException { StatusCode: null } or IOException or SocketException or TimeoutException
         || (exception is OperationCanceledException && !callerToken.IsCancellationRequested);
 
+    /// <summary>
+    /// Entra ID's answer to a token request that says "not now": a transient status, or MSAL's own words for a request
+    /// that timed out or found the service unavailable.
+    /// </summary>
+    internal static bool IsTransientEntraFault(MsalServiceException fault) =>
+        fault.StatusCode > 0
+            ? Classify((HttpStatusCode)fault.StatusCode) == ExchangeFaultKind.Transient
+            : fault.ErrorCode is MsalError.RequestTimeout or MsalError.ServiceNotAvailable;
+
     private static bool IsTransientItself(Exception error) => error switch
     {
         // After the client's own retries: no status means no response arrived, which a later run may survive; a status
         // counts as the table says (a 401 here has already survived a fresh token, so it is a refusal).
         ExchangeCommandException command => command.HttpStatus is not { } status || Classify(status) == ExchangeFaultKind.Transient,
         HttpRequestException http => http.StatusCode is not { } status || Classify(status) == ExchangeFaultKind.Transient,
+        MsalServiceException entra => IsTransientEntraFault(entra),
         SocketException => true,
 
         // HttpClient reports its own timeout as a cancellation wrapping a TimeoutException.
@@ -56,31 +67,4 @@ public sealed class ExchangeTransientFaults : ITransientFaultClassifier
         // consent) refuse again, while a connection that failed on the network wraps the transport fault found above.
         _ => false,
     };
-
-    private static IEnumerable<Exception> Flatten(Exception? error)
-    {
-        var pending = new Stack<Exception>();
-        if (error is not null)
-        {
-            pending.Push(error);
-        }
-
-        // A wrapper chain is short, but a bound keeps a pathological (cyclic) chain from hanging the scheduler.
-        for (var seen = 0; pending.Count > 0 && seen < 64; seen++)
-        {
-            var current = pending.Pop();
-            yield return current;
-            if (current is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions)
-                {
-                    pending.Push(inner);
-                }
-            }
-            else if (current.InnerException is not null)
-            {
-                pending.Push(current.InnerException);
-            }
-        }
-    }
 }

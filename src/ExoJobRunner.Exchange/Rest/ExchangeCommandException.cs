@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Net;
+using ExoJobRunner.Exchange.Resilience;
 
 namespace ExoJobRunner.Exchange.Rest;
 
@@ -61,12 +61,19 @@ public sealed class ExchangeCommandException : Exception
     /// <summary>How long Exchange asked the client to wait before trying again (<c>Retry-After</c>), when it said.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// Exchange refused the app (403, or a 401 that survived a fresh token: no Exchange.ManageAsApp, no supported role, a
+    /// role too narrow for the cmdlet). Never retried: the set-up needs fixing, and <c>exojobs doctor</c> says how.
+    /// </summary>
+    public bool IsRefusal =>
+        HttpStatus is { } status && ExchangeTransientFaults.Classify(status) is ExchangeFaultKind.TokenRejected or ExchangeFaultKind.Refused;
+
     private static string Compose(string cmdletName, HttpStatusCode? httpStatus, string? errorCode, string errorMessage, string? requestId)
     {
         var facts = new List<string>
         {
             httpStatus is { } status
-                ? string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)status} {status}")
+                ? ExchangeRetryPipeline.DescribeStatus(status)
                 : "no response",
         };
         if (errorCode is not null)

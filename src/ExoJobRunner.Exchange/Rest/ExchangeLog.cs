@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 
 namespace ExoJobRunner.Exchange.Rest;
@@ -9,12 +8,15 @@ internal static partial class ExchangeLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: {Warning}")]
     public static partial void CmdletWarning(ILogger logger, string cmdletName, string warning);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: HTTP {Status} from Exchange Online; trying again in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
-    public static partial void RetryingAfterStatus(ILogger logger, string cmdletName, HttpStatusCode status, TimeSpan delay, int attempt, int maxAttempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: {Status} from Exchange Online; retrying in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
+    public static partial void RetryingAfterStatus(ILogger logger, string cmdletName, string status, string delay, int attempt, int maxAttempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: Exchange Online asked to wait {Wait} before trying again, longer than a request waits ({MaxWait}); this try ends here.")]
-    public static partial void RetryAfterTooLong(ILogger logger, string cmdletName, TimeSpan wait, TimeSpan maxWait);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: connection to Exchange Online failed ({Fault}); retrying in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
+    public static partial void RetryingAfterTransportFault(ILogger logger, string cmdletName, string fault, string delay, int attempt, int maxAttempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: connection to Exchange Online failed ({Fault}); trying again in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
-    public static partial void RetryingAfterTransportFault(ILogger logger, string cmdletName, string fault, TimeSpan delay, int attempt, int maxAttempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Token request to Entra ID for {Organization} failed ({Fault}); retrying in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
+    public static partial void RetryingTokenRequest(ILogger logger, string organization, string fault, string delay, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CmdletName}: Exchange Online asked to wait {Wait} before trying again, longer than one request waits ({MaxWait}); this try ends here.")]
+    public static partial void RetryAfterTooLong(ILogger logger, string cmdletName, string wait, string maxWait);
 }

@@ -114,7 +114,8 @@ internal sealed class ExchangeRestClient
         }
         catch (ExchangeCommandException failure) when (failure.RetryAfter > options.Retry.MaxRetryAfter)
         {
-            ExchangeLog.RetryAfterTooLong(page.Logger, page.CmdletName, failure.RetryAfter.GetValueOrDefault(), options.Retry.MaxRetryAfter);
+            ExchangeLog.RetryAfterTooLong(
+                page.Logger, page.CmdletName, ExchangeRetryPipeline.Describe(failure.RetryAfter.GetValueOrDefault()), ExchangeRetryPipeline.Describe(options.Retry.MaxRetryAfter));
             throw;
         }
         finally
@@ -127,12 +128,12 @@ internal sealed class ExchangeRestClient
     /// Sends one page request. A 401 gets one fresh token and one more send at once: a cached token may have expired or
     /// been revoked; a 401 that survives a fresh token is a refusal, not a retry.
     /// </summary>
-    private async Task<InvokeCommandPage> OpenPageAsync(string cmdletName, Uri pageUri, byte[] body, CancellationToken cancellationToken)
+    private async Task<InvokeCommandPage> OpenPageAsync(string cmdletName, Uri pageUri, byte[] body, ILogger logger, CancellationToken cancellationToken)
     {
         var forceTokenRefresh = false;
         while (true)
         {
-            var accessToken = await tokens.GetAccessTokenAsync(forceTokenRefresh, cancellationToken);
+            var accessToken = await tokens.GetAccessTokenAsync(forceTokenRefresh, logger, cancellationToken);
             var clientRequestId = Guid.NewGuid().ToString("D");
             HttpResponseMessage response;
             using (var request = CreateRequest(cmdletName, pageUri, body, accessToken, clientRequestId))
@@ -142,7 +143,7 @@ internal sealed class ExchangeRestClient
 
             if (response.IsSuccessStatusCode)
             {
-                return new InvokeCommandPage(response);
+                return new InvokeCommandPage(response, options.ReadTimeout);
             }
 
             using (response)
@@ -153,8 +154,25 @@ internal sealed class ExchangeRestClient
                     continue;
                 }
 
-                throw await ExchangeErrorReader.ReadAsync(response, cmdletName, clientRequestId, options.TimeProvider.GetUtcNow(), cancellationToken);
+                throw await ReadFailureAsync(response, cmdletName, clientRequestId, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>Reads a failed response's error body, within the read timeout: a stalled error body is a transport fault too.</summary>
+    private async Task<ExchangeCommandException> ReadFailureAsync(
+        HttpResponseMessage response, string cmdletName, string clientRequestId, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.ReadTimeout);
+        try
+        {
+            return await ExchangeErrorReader.ReadAsync(response, cmdletName, clientRequestId, options.TimeProvider.GetUtcNow(), deadline.Token);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Exchange Online sent nothing for {ExchangeRetryPipeline.Describe(options.ReadTimeout)} while sending its answer to {cmdletName}", exception);
         }
     }
 
@@ -210,13 +228,14 @@ internal sealed class ExchangeRestClient
         public void NoticeRetry(Exception fault, TimeSpan delay, int attempt)
         {
             var maxAttempts = client.options.Retry.MaxAttempts;
+            var wait = ExchangeRetryPipeline.Describe(delay);
             if (fault is ExchangeCommandException { HttpStatus: { } status })
             {
-                ExchangeLog.RetryingAfterStatus(logger, cmdletName, status, delay, attempt, maxAttempts);
+                ExchangeLog.RetryingAfterStatus(logger, cmdletName, ExchangeRetryPipeline.DescribeStatus(status), wait, attempt, maxAttempts);
             }
             else
             {
-                ExchangeLog.RetryingAfterTransportFault(logger, cmdletName, fault.Message, delay, attempt, maxAttempts);
+                ExchangeLog.RetryingAfterTransportFault(logger, cmdletName, fault.Message, wait, attempt, maxAttempts);
             }
         }
 
@@ -228,7 +247,7 @@ internal sealed class ExchangeRestClient
             {
                 if (response is null)
                 {
-                    response = await client.OpenPageAsync(cmdletName, pageUri, body, cancellationToken);
+                    response = await client.OpenPageAsync(cmdletName, pageUri, body, logger, cancellationToken);
                     received = 0;
                 }
 

@@ -9,7 +9,9 @@ namespace ExoJobRunner.Sandbox.AdminApi;
 /// Cmdlet failures put Exchange's <c>id|exception type|message</c> line in <see cref="Detail"/>. Endpoints and filters
 /// return it as their result; it writes itself.
 /// </summary>
-internal sealed record AdminApiError(int Status, string Code, string Message, string? Detail = null, string? InnerMessage = null, string? ExceptionType = null)
+/// <param name="InnerType">The <c>innererror.type</c>; Exchange's OData service exception unless the error is another service's.</param>
+internal sealed record AdminApiError(
+    int Status, string Code, string Message, string? Detail = null, string? InnerMessage = null, string? ExceptionType = null, string? InnerType = null)
     : IResult
 {
     public const string ServiceExceptionType = "Microsoft.Exchange.Admin.OData.Core.ODataServiceException";

@@ -36,7 +36,7 @@ internal static class AdminApiResponses
 
         writer.WriteStartObject("innererror");
         writer.WriteString("message", error.InnerMessage ?? error.Message);
-        writer.WriteString("type", AdminApiError.ServiceExceptionType);
+        writer.WriteString("type", error.InnerType ?? AdminApiError.ServiceExceptionType);
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndObject();

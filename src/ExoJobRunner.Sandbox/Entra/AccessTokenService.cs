@@ -14,24 +14,31 @@ namespace ExoJobRunner.Sandbox.Entra;
 /// </summary>
 internal sealed class AccessTokenService : IDisposable
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(3599);
+    /// <summary>Entra's usual lifetime of an app-only token.</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(3599);
 
     private readonly RSA signingKey = SigningKeyMaterial.Create();
     private readonly SandboxDirectory directory;
     private readonly TimeProvider clock;
+    private readonly SandboxActivity activity;
     private readonly ConcurrentDictionary<string, long> issued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> revoked = new(StringComparer.Ordinal);
     private long lastSerial;
     private long revokedThroughSerial;
 
-    public AccessTokenService(SandboxDirectory directory, TimeProvider clock)
+    /// <param name="lifetime">How long tokens last (the <c>token:</c> entry of the fault spec), Entra's 3599 seconds by default.</param>
+    public AccessTokenService(SandboxDirectory directory, TimeProvider clock, SandboxActivity activity, TimeSpan? lifetime = null)
     {
         this.directory = directory;
         this.clock = clock;
+        this.activity = activity;
+        Lifetime = lifetime ?? DefaultLifetime;
         KeyId = Base64Url.EncodeToString(SHA256.HashData(signingKey.ExportSubjectPublicKeyInfo()))[..27];
     }
 
     public string KeyId { get; }
+
+    public TimeSpan Lifetime { get; }
 
     public string Issuer => $"https://sts.windows.net/{directory.TenantId}/";
 
@@ -70,6 +77,7 @@ internal sealed class AccessTokenService : IDisposable
             payload["wids"] = new JsonArray(JsonValue.Create(role.TemplateId));
         }
 
+        activity.TokenIssued();
         return JwsSignature.Sign(header, payload, signingKey);
     }
 
@@ -88,8 +96,10 @@ internal sealed class AccessTokenService : IDisposable
 
         var now = clock.GetUtcNow();
         var tokenId = jws.ClaimString("uti") ?? string.Empty;
+        // Exchange allows the usual five minutes of clock skew past exp before it calls a token expired.
         if (jws.ClaimTime("exp") is not { } expires || expires + ClientAssertionValidator.ClockSkew < now)
         {
+            activity.ExpiredTokenRefused();
             return AccessTokenCheck.Refused("The access token has expired.");
         }
 

@@ -40,8 +40,8 @@ internal sealed class TokenEndpoint(SandboxDirectory directory, AccessTokenServi
         await using var writer = new Utf8JsonWriter(response.Body, SandboxJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("token_type", "Bearer");
-        writer.WriteNumber("expires_in", (long)AccessTokenService.Lifetime.TotalSeconds);
-        writer.WriteNumber("ext_expires_in", (long)AccessTokenService.Lifetime.TotalSeconds);
+        writer.WriteNumber("expires_in", (long)tokens.Lifetime.TotalSeconds);
+        writer.WriteNumber("ext_expires_in", (long)tokens.Lifetime.TotalSeconds);
         writer.WriteString("access_token", outcome.AccessToken);
         writer.WriteEndObject();
     }

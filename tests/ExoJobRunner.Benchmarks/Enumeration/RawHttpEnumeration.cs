@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -23,6 +24,8 @@ internal static class RawHttpEnumeration
         var serverCertificateHash = serverCertificate.GetCertHash(HashAlgorithmName.SHA256);
         using var handler = new SocketsHttpHandler
         {
+            // The session accepts compressed answers, as Exchange Online sends them; the same pages, the same bytes.
+            AutomaticDecompression = DecompressionMethods.All,
             SslOptions =
             {
                 RemoteCertificateValidationCallback = (_, presented, _, _) =>

@@ -10,6 +10,6 @@ internal static class HostLoadOptions
     public static ConfigurationLoadOptions Value { get; } = new()
     {
         FindIncludes = BodyIncludes.Find,
-        CheckSandboxFaults = spec => SandboxFaultSpec.TryParse(spec, out _, out var problem) ? null : problem,
+        CheckSandboxFaults = spec => SandboxFaultSpec.TryParse(spec, out _, out var problem) ? null : problem?.Message,
     };
 }

@@ -12,16 +12,18 @@ public sealed partial class StandaloneSandbox : IAsyncLifetime
     public const int Mailboxes = 150;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "exojobs-standalone-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly int _mailboxes;
     private readonly string[] _options;
     private ExojobsProcess? _process;
 
     public StandaloneSandbox()
-        : this([])
+        : this(Mailboxes, [])
     {
     }
 
-    private StandaloneSandbox(string[] options)
+    private StandaloneSandbox(int mailboxes, string[] options)
     {
+        _mailboxes = mailboxes;
         _options = options;
     }
 
@@ -35,9 +37,12 @@ public sealed partial class StandaloneSandbox : IAsyncLifetime
     public string Output => _process?.StandardOutput ?? string.Empty;
 
     /// <summary>A sandbox started with further <c>exojobs sandbox</c> options (<c>--without-consent</c>, <c>--role …</c>, <c>--register-certificate …</c>).</summary>
-    public static async Task<StandaloneSandbox> StartAsync(params string[] options)
+    public static Task<StandaloneSandbox> StartAsync(params string[] options) => StartAsync(Mailboxes, options);
+
+    /// <summary>A sandbox of <paramref name="mailboxes"/> mailboxes, started with further <c>exojobs sandbox</c> options.</summary>
+    public static async Task<StandaloneSandbox> StartAsync(int mailboxes, params string[] options)
     {
-        var sandbox = new StandaloneSandbox(options);
+        var sandbox = new StandaloneSandbox(mailboxes, options);
         await sandbox.InitializeAsync();
         return sandbox;
     }
@@ -51,7 +56,7 @@ public sealed partial class StandaloneSandbox : IAsyncLifetime
             [
                 "sandbox",
                 "--mailboxes",
-                Mailboxes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _mailboxes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--out",
                 CredentialDirectory,
                 .. _options,

@@ -31,7 +31,8 @@ public sealed class ExchangeSessionFaultTests
         Assert.Contains(TimeSpan.FromSeconds(7), clock.Waits);
         Assert.Contains(clock.Waits, wait => wait != TimeSpan.FromSeconds(7));
         Assert.True(connected.TokenRequests.Count() > 1);
-        Assert.Equal(clock.Waits.Count, log.Warnings.Count(warning => warning.Contains("trying again", StringComparison.Ordinal)));
+        Assert.Equal(clock.Waits.Count, log.Warnings.Count(warning => warning.Contains("; retrying in ", StringComparison.Ordinal)));
+        Assert.Contains(log.Warnings, warning => warning.StartsWith("Get-Mailbox: HTTP 429 (Too Many Requests) from Exchange Online; retrying in 7 s (attempt 2 of 5).", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class ExchangeSessionFaultTests
         Assert.Equal(TimeSpan.FromSeconds(90), error.RetryAfter);
         Assert.Empty(clock.Waits);
         Assert.Single(connected.InvokeCommandRequests);
-        Assert.Contains(log.Warnings, warning => warning.Contains("asked to wait 00:01:30", StringComparison.Ordinal));
+        Assert.Contains(log.Warnings, warning => warning.Contains("asked to wait 90 s before trying again, longer than one request waits (60 s)", StringComparison.Ordinal));
     }
 
     [Fact]

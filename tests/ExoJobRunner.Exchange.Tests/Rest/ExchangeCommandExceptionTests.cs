@@ -6,8 +6,8 @@ namespace ExoJobRunner.Exchange.Tests.Rest;
 public sealed class ExchangeCommandExceptionTests
 {
     [Theory]
-    [InlineData(HttpStatusCode.BadRequest, "ParameterBindingException", "req-1", "Get-Mailbox failed (HTTP 400 BadRequest, error ParameterBindingException, request id req-1): A parameter cannot be found.")]
-    [InlineData(HttpStatusCode.Forbidden, null, "req-2", "Get-Mailbox failed (HTTP 403 Forbidden, request id req-2): A parameter cannot be found.")]
+    [InlineData(HttpStatusCode.BadRequest, "ParameterBindingException", "req-1", "Get-Mailbox failed (HTTP 400 (Bad Request), error ParameterBindingException, request id req-1): A parameter cannot be found.")]
+    [InlineData(HttpStatusCode.Forbidden, null, "req-2", "Get-Mailbox failed (HTTP 403 (Forbidden), request id req-2): A parameter cannot be found.")]
     [InlineData(null, null, null, "Get-Mailbox failed (no response): A parameter cannot be found.")]
     public void Message_SurfacesCmdletStatusCodeAndRequestId(HttpStatusCode? status, string? code, string? requestId, string expected)
     {

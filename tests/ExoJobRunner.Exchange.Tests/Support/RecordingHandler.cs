@@ -13,8 +13,11 @@ internal sealed class RecordingHandler(HttpMessageHandler inner) : DelegatingHan
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
-    /// <summary>Called as each request is handed on to the network, so a test can act while it is in flight.</summary>
+    /// <summary>Called as each request is handed on to the network, so a test can act while it is in flight (or fail it).</summary>
     public Action<RecordedRequest>? Sending { get; set; }
+
+    /// <summary>Called with each response as it arrives; what it returns is handed on (a test stalls a body, say).</summary>
+    public Func<RecordedRequest, HttpResponseMessage, HttpResponseMessage>? Receiving { get; set; }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -22,7 +25,8 @@ internal sealed class RecordingHandler(HttpMessageHandler inner) : DelegatingHan
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers, body);
         requests.Enqueue(recorded);
         Sending?.Invoke(recorded);
-        return await base.SendAsync(request, cancellationToken);
+        var response = await base.SendAsync(request, cancellationToken);
+        return Receiving is { } receiving ? receiving(recorded, response) : response;
     }
 }
 

@@ -55,14 +55,16 @@ internal sealed class SandboxHarness : IAsyncDisposable
         var recorder = new RecordingHandler(ExchangeEndpoint.CreateHandler(Server.ServerCertificate));
         var httpClient = ExchangeEndpoint.CreateHttpClient(recorder, new ExchangeSessionPoolOptions().RequestTimeout);
         clients.Add(httpClient);
+        options ??= new ExchangeClientOptions();
         var tokens = ExchangeTokenProvider.Create(
             new Uri(Server.BaseUri, Server.Organization),
             ExchangeCloud.For(ExchangeEnvironment.O365Default).Scope,
             appId ?? Server.AppId,
             Server.Organization,
             certificate ?? Certificate,
-            httpClient);
-        var client = new ExchangeRestClient(httpClient, tokens, Server.BaseUri, Server.Organization, options ?? new ExchangeClientOptions());
+            httpClient,
+            options);
+        var client = new ExchangeRestClient(httpClient, tokens, Server.BaseUri, Server.Organization, options);
         var session = new ExchangeSession("sandbox-tests", ExchangeEnvironment.Sandbox, Server.Organization, client, [], logger);
         return new ConnectedSession(session, recorder);
     }
