@@ -19,8 +19,8 @@ internal static class ExojobsCommandLine
             SandboxCommand.Create(interrupt),
             SchedulerCommand.Create(interrupt, time),
             NextCommand.Create(time),
-            HistoryCommand.Create(),
-            LogsCommand.Create(),
+            HistoryCommand.Create(time),
+            LogsCommand.Create(time),
             InstallCommand.Create(),
             CertCommand.Create(time),
         };

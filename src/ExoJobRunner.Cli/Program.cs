@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ExoJobRunner.Cli;
 using ExoJobRunner.Cli.Infrastructure;
+using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Running;
 
 using var interrupt = new InterruptSignal();
@@ -27,6 +28,12 @@ try
 catch (OperationCanceledException) when (interrupt.Token.IsCancellationRequested)
 {
     return ExitCodes.Interrupted;
+}
+catch (HistoryDatabaseException problem)
+{
+    // Whichever verb met it, and however far it got: the history store became unusable (damaged, full, read-only).
+    await Console.Error.WriteLineAsync("exojobs: " + problem.Message);
+    return ExitCodes.EnvironmentError;
 }
 #pragma warning disable CA1031 // The last line of defence: a bug must still end with a message and a documented code, not a stack trace.
 catch (Exception exception)

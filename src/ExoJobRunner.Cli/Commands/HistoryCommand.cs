@@ -30,7 +30,7 @@ internal static class HistoryCommand
         Description = "Shows every column, times with their UTC offset, however wide the table gets (by default the table fits the console).",
     };
 
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var command = new Command("history", "Lists recorded runs and skipped occurrences, oldest first, with status and exit code.")
         {
@@ -39,11 +39,11 @@ internal static class HistoryCommand
             JsonOption,
             WideOption,
         };
-        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, time, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, TimeProvider time, CancellationToken cancellationToken)
     {
         var configuration = ConfigurationReader.Load(parseResult, Console.Error);
         if (configuration is null)
@@ -59,7 +59,12 @@ internal static class HistoryCommand
         }
 
         var jobName = parseResult.GetValue(JobArgument);
-        var history = await HistoryAccess.OpenIfPresentAsync(configuration, Console.Error, cancellationToken);
+        var (history, unusable) = await HistoryAccess.OpenIfPresentAsync(configuration, time, Console.Error, cancellationToken);
+        if (unusable)
+        {
+            return ExitCodes.EnvironmentError;
+        }
+
         var rows = history is null ? [] : await history.ListAsync(jobName, last, cancellationToken);
 
         // A job since removed from the configuration still has its history; only a name known to neither is a typo.
@@ -119,12 +124,15 @@ internal static class HistoryCommand
         { } value => TimeZoneInfo.ConvertTime(value, TimeZoneInfo.Local).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>One row as <c>--json</c> prints it: times in UTC, the duration in seconds.</summary>
+    /// <summary>
+    /// One row as <c>--json</c> prints it: times in UTC, the duration in seconds, trigger and status by name (as stored,
+    /// so a status written by a newer exojobs is shown as it is).
+    /// </summary>
     internal sealed record HistoryRow(
         string RunId,
         string Job,
-        RunTrigger Trigger,
-        RunStatus Status,
+        string Trigger,
+        string Status,
         DateTimeOffset? ScheduledAt,
         DateTimeOffset? StartedAt,
         DateTimeOffset? EndedAt,
@@ -139,8 +147,8 @@ internal static class HistoryCommand
         public static HistoryRow From(RunRecord row) => new(
             row.RunId,
             row.JobName,
-            row.Trigger,
-            row.Status,
+            row.Trigger.Name,
+            row.Status.Name,
             row.ScheduledAt,
             row.StartedAt,
             row.EndedAt,

@@ -9,14 +9,14 @@ internal static class LogsCommand
 {
     private static readonly Argument<string> RunIdArgument = new("run-id") { Description = "The run (its id, or enough of its start to be unique; see 'exojobs history')." };
 
-    public static Command Create()
+    public static Command Create(TimeProvider time)
     {
         var command = new Command("logs", "Prints the log of one run.") { RunIdArgument };
-        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, time, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(ParseResult parseResult, TimeProvider time, CancellationToken cancellationToken)
     {
         var configuration = ConfigurationReader.Load(parseResult, Console.Error);
         if (configuration is null)
@@ -25,7 +25,12 @@ internal static class LogsCommand
         }
 
         var runId = parseResult.GetRequiredValue(RunIdArgument);
-        var history = await HistoryAccess.OpenIfPresentAsync(configuration, Console.Error, cancellationToken);
+        var (history, unusable) = await HistoryAccess.OpenIfPresentAsync(configuration, time, Console.Error, cancellationToken);
+        if (unusable)
+        {
+            return ExitCodes.EnvironmentError;
+        }
+
         var matches = history is null ? [] : await history.FindAsync(runId, cancellationToken);
         switch (matches.Count)
         {
@@ -41,6 +46,12 @@ internal static class LogsCommand
         if (run.Status == RunStatus.Skipped)
         {
             await Console.Out.WriteLineAsync($"Run {run.RunId} of job '{run.JobName}' did not run: it was skipped because {run.ErrorSummary}.");
+            return ExitCodes.Succeeded;
+        }
+
+        if (run.Status == RunStatus.Missed)
+        {
+            await Console.Out.WriteLineAsync($"Occurrence {run.RunId} of job '{run.JobName}' did not run: {run.ErrorSummary}.");
             return ExitCodes.Succeeded;
         }
 

@@ -87,15 +87,11 @@ internal static class RunCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var history = await HistoryAccess.OpenAsync(configuration, error, CancellationToken.None);
+        var history = await HistoryAccess.OpenAsync(configuration, time, error, CancellationToken.None);
         if (history is null)
         {
-            return ExitCodes.UsageOrConfiguration;
+            return ExitCodes.EnvironmentError;
         }
-
-        // Users who keep Task Scheduler or cron as their scheduler never start `exojobs scheduler`, so a run left
-        // Running by a crashed `exojobs run` is settled here too.
-        await history.MarkAbandonedAsync(time.GetUtcNow(), CancellationToken.None);
 
         // The host log stays silent: the run's own log is what the console shows.
         await using var services = new ServiceCollection()
@@ -107,11 +103,20 @@ internal static class RunCommand
         // The scheduler takes the same lock, so the two never run one job at once on this machine. A refusal is
         // exit code 1: this run of the job did not happen, which is what Task Scheduler and CI should report.
         var runId = services.GetRequiredService<RunIdGenerator>().Next();
-        using var jobLock = JobLock.TryAcquire(
-            JobLock.DirectoryFor(configuration.History.DatabasePath),
-            job.Name,
-            JobLockHolder.ThisProcess(runId, time.GetUtcNow()),
-            out var holder);
+        var locks = JobLock.DirectoryFor(configuration.History.DatabasePath);
+        JobLock? jobLock;
+        JobLockHolder? holder;
+        try
+        {
+            jobLock = JobLock.TryAcquire(locks, job.Name, JobLockHolder.ThisProcess(runId, time.GetUtcNow()), out holder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"exojobs: the lock file of job '{job.Name}' in {locks} cannot be created ({exception.Message}); nothing was run.");
+            return ExitCodes.EnvironmentError;
+        }
+
+        using var heldLock = jobLock;
         if (jobLock is null)
         {
             var who = holder?.DescribeFor(job.Name) ?? $"job '{job.Name}' is already running in another process";
@@ -120,20 +125,42 @@ internal static class RunCommand
         }
 
         var runner = services.GetRequiredService<RecordedJobRunner>();
-        var result = await runner.RunAsync(
-            new RunRequest
-            {
-                Job = job,
-                Parameters = parameters,
-                Profile = profile,
-                RunsDirectory = configuration.History.RunsDirectory,
-                Console = Console.Out,
-                ConsoleLevel = parseResult.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Information,
-                RunId = runId,
-                Trigger = RunTrigger.Manual,
-            },
-            jobLock,
-            interrupt);
+        RunResult result;
+        try
+        {
+            result = await runner.RunAsync(
+                new RunRequest
+                {
+                    Job = job,
+                    Parameters = parameters,
+                    Profile = profile,
+                    RunsDirectory = configuration.History.RunsDirectory,
+                    Console = Console.Out,
+                    ConsoleLevel = parseResult.GetValue(VerboseOption) ? LogLevel.Debug : LogLevel.Information,
+                    RunId = runId,
+                    Trigger = RunTrigger.Manual,
+                },
+                jobLock,
+                interrupt);
+        }
+        catch (HistoryDatabaseException problem)
+        {
+            await error.WriteLineAsync($"exojobs: {problem.Message}; nothing was run.");
+            return ExitCodes.EnvironmentError;
+        }
+
+        // This process ends now: what the store would not take cannot wait for it to come back, so it is said here.
+        var writer = services.GetRequiredService<HistoryWriter>();
+        foreach (var kept in writer.Deferred)
+        {
+            await error.WriteLineAsync(
+                $"exojobs: {kept} could not be recorded in history: {writer.Outage?.Message}. The run's row stays Running until the next exojobs command settles it as Abandoned.");
+        }
+
+        if (result.ExitCode == ExitCodes.EnvironmentError)
+        {
+            await error.WriteLineAsync("exojobs: " + result.ErrorSummary);
+        }
 
         await Console.Out.WriteLineAsync($"Run {result.RunId}: {result.Status}; log and outputs in {result.OutputDirectory}");
         return result.ExitCode;

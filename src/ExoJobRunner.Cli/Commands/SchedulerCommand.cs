@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ExoJobRunner.Cli.Hosting;
 using ExoJobRunner.Cli.Infrastructure;
+using ExoJobRunner.Core.History;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,10 +42,11 @@ internal static class SchedulerCommand
             return ExitCodes.UsageOrConfiguration;
         }
 
-        var history = await HistoryAccess.OpenAsync(configuration, Console.Error, CancellationToken.None);
+        // A scheduler runs for months: the one full read of the database is worth it here, before anything is written.
+        var history = await HistoryAccess.OpenAsync(configuration, time, Console.Error, CancellationToken.None, forScheduler: true);
         if (history is null)
         {
-            return ExitCodes.UsageOrConfiguration;
+            return ExitCodes.EnvironmentError;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -81,6 +83,6 @@ internal static class SchedulerCommand
         }
 
         await Console.Error.WriteLineAsync("exojobs: the scheduler stopped: " + failure.Message);
-        return ExitCodes.JobFailed;
+        return failure is HistoryDatabaseException ? ExitCodes.EnvironmentError : ExitCodes.JobFailed;
     }
 }

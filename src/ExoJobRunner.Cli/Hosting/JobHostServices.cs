@@ -44,9 +44,10 @@ internal static class JobHostServices
                 (profile, cancellationToken) => sessions.GetSessionAsync(profile.ToConnectionSettings(), cancellationToken),
                 provider.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(provider => new HistoryWriter(provider.GetRequiredService<HistoryStore>()));
         services.AddSingleton(provider => new RecordedJobRunner(
             provider.GetRequiredService<JobRunner>(),
-            provider.GetRequiredService<HistoryStore>(),
+            provider.GetRequiredService<HistoryWriter>(),
             provider.GetRequiredService<RunnerConfiguration>().History,
             provider.GetRequiredService<NotificationDispatcher>(),
             ExchangeTransientFaults.Instance,
@@ -68,7 +69,7 @@ internal static class JobHostServices
             };
             return new JobScheduler(
                 options,
-                provider.GetRequiredService<HistoryStore>(),
+                provider.GetRequiredService<HistoryWriter>(),
                 provider.GetRequiredService<IScheduledRunner>(),
                 provider.GetRequiredService<RunIdGenerator>(),
                 provider.GetRequiredService<TimeProvider>(),

@@ -1,6 +1,9 @@
 namespace ExoJobRunner.Core.History;
 
-/// <summary>The history database cannot be used as it is (written by a newer exojobs, or not a history database at all).</summary>
+/// <summary>
+/// The history store cannot be used as it is (see <see cref="Problem"/>). The message names the file or folder and
+/// what to do; it is what exojobs prints, with exit code 8 (ExitCodes.EnvironmentError).
+/// </summary>
 public sealed class HistoryDatabaseException : Exception
 {
     public HistoryDatabaseException()
@@ -16,4 +19,18 @@ public sealed class HistoryDatabaseException : Exception
         : base(message, innerException)
     {
     }
+
+    public HistoryDatabaseException(HistoryProblem problem, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Problem = problem;
+    }
+
+    public HistoryProblem Problem { get; } = HistoryProblem.Unavailable;
+
+    /// <summary>
+    /// Whether the problem can go away by itself (space freed, a mount back): worth retrying and waiting for. A damaged
+    /// or newer database stays so until someone acts.
+    /// </summary>
+    public bool MayPass => Problem is HistoryProblem.Full or HistoryProblem.ReadOnly or HistoryProblem.Unavailable;
 }

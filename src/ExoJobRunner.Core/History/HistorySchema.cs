@@ -33,6 +33,12 @@ internal static class HistorySchema
             last_occurrence INTEGER NOT NULL
         );
         """,
+
+        // When the process that wrote a row started: with its pid, it tells that process from a later one that got the
+        // same pid, so a run whose process is gone is settled as Abandoned and a live one never is.
+        """
+        ALTER TABLE runs ADD COLUMN process_started_at INTEGER NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;

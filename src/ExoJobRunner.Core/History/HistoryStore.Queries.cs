@@ -4,52 +4,57 @@ namespace ExoJobRunner.Core.History;
 public sealed partial class HistoryStore
 {
     /// <summary>The most recent <paramref name="last"/> rows, oldest first (as a log reads), of one job or of all.</summary>
-    public async Task<IReadOnlyList<RunRecord>> ListAsync(string? jobName, int last, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT * FROM (
-                SELECT {RunRows.Columns} FROM runs
-                WHERE $job IS NULL OR job = $job COLLATE NOCASE
-                ORDER BY recorded_at DESC, rowid DESC
-                LIMIT $last)
-            ORDER BY recorded_at, run_id
-            """;
-        command.Parameters.AddWithValue("$job", (object?)jobName ?? DBNull.Value);
-        command.Parameters.AddWithValue("$last", last);
-        return await RunRows.ReadAsync(command, cancellationToken);
-    }
+    public Task<IReadOnlyList<RunRecord>> ListAsync(string? jobName, int last, CancellationToken cancellationToken) =>
+        _database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"""
+                    SELECT * FROM (
+                        SELECT {RunRows.Columns} FROM runs
+                        WHERE $job IS NULL OR job = $job COLLATE NOCASE
+                        ORDER BY recorded_at DESC, rowid DESC
+                        LIMIT $last)
+                    ORDER BY recorded_at, run_id
+                    """;
+                command.Parameters.AddWithValue("$job", (object?)jobName ?? DBNull.Value);
+                command.Parameters.AddWithValue("$last", last);
+                return await RunRows.ReadAsync(command, token);
+            },
+            cancellationToken);
 
     /// <summary>The row with this run id, or the only one whose id starts with it (ids are long to type).</summary>
-    public async Task<IReadOnlyList<RunRecord>> FindAsync(string runIdOrPrefix, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RunRecord>> FindAsync(string runIdOrPrefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runIdOrPrefix);
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {RunRows.Columns} FROM runs
-            WHERE run_id = $id OR (substr(run_id, 1, length($id)) = $id AND NOT EXISTS (SELECT 1 FROM runs WHERE run_id = $id))
-            ORDER BY recorded_at
-            LIMIT 10
-            """;
-        command.Parameters.AddWithValue("$id", runIdOrPrefix.Trim());
-        return await RunRows.ReadAsync(command, cancellationToken);
+        return _database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"""
+                    SELECT {RunRows.Columns} FROM runs
+                    WHERE run_id = $id OR (substr(run_id, 1, length($id)) = $id AND NOT EXISTS (SELECT 1 FROM runs WHERE run_id = $id))
+                    ORDER BY recorded_at
+                    LIMIT 10
+                    """;
+                command.Parameters.AddWithValue("$id", runIdOrPrefix.Trim());
+                return await RunRows.ReadAsync(command, token);
+            },
+            cancellationToken);
     }
 
     /// <summary>Rows still marked Running (by this or any process).</summary>
-    public async Task<IReadOnlyList<RunRecord>> ListRunningAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {RunRows.Columns} FROM runs WHERE status = 'Running' ORDER BY recorded_at";
-        return await RunRows.ReadAsync(command, cancellationToken);
-    }
+    public Task<IReadOnlyList<RunRecord>> ListRunningAsync(CancellationToken cancellationToken) =>
+        _database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT {RunRows.Columns} FROM runs WHERE status = 'Running' ORDER BY recorded_at";
+                return await RunRows.ReadAsync(command, token);
+            },
+            cancellationToken);
 
     /// <summary>The schema version of the database file (for tests and diagnostics).</summary>
-    public async Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        return await HistoryDatabase.ReadUserVersionAsync(connection, cancellationToken);
-    }
+    public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken) =>
+        _database.RunAsync(HistoryDatabase.ReadUserVersionAsync, cancellationToken);
 }

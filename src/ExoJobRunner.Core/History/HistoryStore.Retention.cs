@@ -16,8 +16,6 @@ public sealed partial class HistoryStore
             return [];
         }
 
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         const string Doomed = """
             status <> 'Running' AND (
                 ($cutoff IS NOT NULL AND recorded_at < $cutoff)
@@ -29,21 +27,26 @@ public sealed partial class HistoryStore
             """;
         object cutoff = keepDays is { } days ? RunRows.ToDb(now.AddDays(-days)) : DBNull.Value;
         object runs = (object?)keepRuns ?? DBNull.Value;
+        return await _database.RunAsync(
+            async (connection, token) =>
+            {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(token);
+                await using var select = connection.CreateCommand();
+                select.Transaction = transaction;
+                select.CommandText = $"SELECT {RunRows.Columns} FROM runs WHERE {Doomed}";
+                select.Parameters.AddWithValue("$cutoff", cutoff);
+                select.Parameters.AddWithValue("$keepRuns", runs);
+                var deleted = await RunRows.ReadAsync(select, token);
 
-        await using var select = connection.CreateCommand();
-        select.Transaction = transaction;
-        select.CommandText = $"SELECT {RunRows.Columns} FROM runs WHERE {Doomed}";
-        select.Parameters.AddWithValue("$cutoff", cutoff);
-        select.Parameters.AddWithValue("$keepRuns", runs);
-        var deleted = await RunRows.ReadAsync(select, cancellationToken);
-
-        await using var delete = connection.CreateCommand();
-        delete.Transaction = transaction;
-        delete.CommandText = $"DELETE FROM runs WHERE {Doomed}";
-        delete.Parameters.AddWithValue("$cutoff", cutoff);
-        delete.Parameters.AddWithValue("$keepRuns", runs);
-        await delete.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return deleted;
+                await using var delete = connection.CreateCommand();
+                delete.Transaction = transaction;
+                delete.CommandText = $"DELETE FROM runs WHERE {Doomed}";
+                delete.Parameters.AddWithValue("$cutoff", cutoff);
+                delete.Parameters.AddWithValue("$keepRuns", runs);
+                await delete.ExecuteNonQueryAsync(token);
+                await transaction.CommitAsync(token);
+                return deleted;
+            },
+            cancellationToken);
     }
 }

@@ -7,11 +7,26 @@ namespace ExoJobRunner.Core.History;
 internal static class ProcessLiveness
 {
     /// <summary>
-    /// True when process <paramref name="processId"/> exists and started no later than <paramref name="runStartedAt"/>.
-    /// The start-time check matters because process ids are reused: after a crash and a reboot, an unrelated process
-    /// may carry the dead run's id.
+    /// Start times are read with a clock-tick resolution and, on Linux, computed from the boot time each time they are
+    /// read; a second of slack keeps the same process from looking like another.
     /// </summary>
-    public static bool IsRunning(int processId, DateTimeOffset runStartedAt)
+    private static readonly TimeSpan StartTimeSlack = TimeSpan.FromSeconds(1);
+
+    private static readonly Lazy<DateTimeOffset> CurrentProcessStartedAt = new(() =>
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.StartTime.ToUniversalTime();
+    });
+
+    /// <summary>When this process started, recorded with each row it writes.</summary>
+    public static DateTimeOffset ThisProcessStartedAt => CurrentProcessStartedAt.Value;
+
+    /// <summary>
+    /// True when process <paramref name="processId"/> exists and is the one that recorded the row: it started when the
+    /// row says (<paramref name="processStartedAt"/>), or, for rows without that, no later than the run started.
+    /// Process ids are reused: after a crash and a reboot, an unrelated process may carry the dead run's id.
+    /// </summary>
+    public static bool IsRunning(int processId, DateTimeOffset? processStartedAt, DateTimeOffset runStartedAt)
     {
         if (processId == Environment.ProcessId)
         {
@@ -26,9 +41,10 @@ internal static class ProcessLiveness
                 return false;
             }
 
-            // Start times are read with a clock-tick resolution; a second of slack keeps a run that started in the
-            // same instant as its process from looking like a reused id.
-            return process.StartTime.ToUniversalTime() <= runStartedAt.UtcDateTime.AddSeconds(1);
+            var started = process.StartTime.ToUniversalTime();
+            return processStartedAt is { } recorded
+                ? (started - recorded.UtcDateTime).Duration() <= StartTimeSlack
+                : started <= runStartedAt.UtcDateTime + StartTimeSlack;
         }
         catch (ArgumentException)
         {

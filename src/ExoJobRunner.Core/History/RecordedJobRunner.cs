@@ -15,11 +15,16 @@ namespace ExoJobRunner.Core.History;
 /// before it starts, its ending after), transient failures retried as the job's <c>retries:</c> says, history pruned
 /// afterwards. Once the last attempt has ended, its outcome is sent to the job's <c>notify:</c> targets. The caller
 /// holds the job's <see cref="JobLock"/>.
+/// <para>
+/// A run never goes without its row: an attempt whose Running row the store refuses does not start (the
+/// <see cref="HistoryDatabaseException"/> goes to the caller), and an ending the store refuses is kept by the
+/// <see cref="HistoryWriter"/> until it takes writes again, and said loudly meanwhile.
+/// </para>
 /// </summary>
 public sealed class RecordedJobRunner
 {
     private readonly JobRunner _runner;
-    private readonly HistoryStore _history;
+    private readonly HistoryWriter _history;
     private readonly HistorySettings _settings;
     private readonly NotificationDispatcher _notifications;
     private readonly ITransientFaultClassifier _transientFaults;
@@ -33,7 +38,7 @@ public sealed class RecordedJobRunner
     /// <param name="log">The host's log: one line per run start and end (the run's own log goes to its folder).</param>
     public RecordedJobRunner(
         JobRunner runner,
-        HistoryStore history,
+        HistoryWriter history,
         HistorySettings settings,
         NotificationDispatcher notifications,
         ITransientFaultClassifier transientFaults,
@@ -53,6 +58,7 @@ public sealed class RecordedJobRunner
 
     /// <summary>Runs <paramref name="request"/> and any retries; returns how the last attempt ended.</summary>
     /// <param name="heldLock">The job's lock, held by the caller; each retry is written down as its holder.</param>
+    /// <exception cref="HistoryDatabaseException">The store refused an attempt's Running row: that attempt did not run.</exception>
     public async Task<RunResult> RunAsync(RunRequest request, JobLock? heldLock, CancellationToken interrupt)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -112,7 +118,7 @@ public sealed class RecordedJobRunner
         var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
 
         // History is written with CancellationToken.None: an interrupted run must still be recorded as Canceled.
-        await _history.RecordAsync(
+        await RecordStartAsync(
             new RunRecord
             {
                 RunId = runId,
@@ -125,9 +131,9 @@ public sealed class RecordedJobRunner
                 Attempt = request.Attempt,
                 Host = Environment.MachineName,
                 ProcessId = Environment.ProcessId,
+                ProcessStartedAt = ProcessLiveness.ThisProcessStartedAt,
                 RecordedAt = startedAt,
-            },
-            CancellationToken.None);
+            });
         var scheduled = request.ScheduledAt is { } at
             ? string.Create(CultureInfo.InvariantCulture, $", scheduled {at.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}")
             : string.Empty;
@@ -157,7 +163,11 @@ public sealed class RecordedJobRunner
             };
         }
 
-        await _history.RecordEndAsync(result, CancellationToken.None);
+        if (!await _history.WriteAsync($"the end of run {runId} ({result.Status})", store => store.RecordEndAsync(result, CancellationToken.None)))
+        {
+            _log.RunEndKept(runId, job.Name, result.Status, _history.Outage?.Message ?? "it refused the write");
+        }
+
         var level = result.Status == RunStatus.Succeeded ? LogLevel.Information : LogLevel.Warning;
         var summary = result.ErrorSummary is null ? string.Empty : ": " + result.ErrorSummary;
         _log.RunEnded(level, runId, job.Name, result.Status, JobRunner.FormatDuration(result.Duration), result.ExitCode, summary);
@@ -199,9 +209,29 @@ public sealed class RecordedJobRunner
         }
     }
 
+    /// <summary>Writes the attempt's Running row; when the store refuses it, the attempt must not start (the writer counts the outage).</summary>
+    private Task RecordStartAsync(RunRecord row) =>
+        _history.WriteNowAsync(store => store.RecordAsync(row, CancellationToken.None));
+
+    /// <summary>Retention after a run. It can wait: a store that refuses it now is pruned after a later run.</summary>
     private async Task PruneAsync()
     {
-        var pruned = await _history.PruneAsync(_settings.KeepDays, _settings.KeepRuns, _time.GetUtcNow(), CancellationToken.None);
+        if (_history.Outage is not null)
+        {
+            return;
+        }
+
+        IReadOnlyList<RunRecord> pruned;
+        try
+        {
+            pruned = await _history.Store.PruneAsync(_settings.KeepDays, _settings.KeepRuns, _time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (HistoryDatabaseException)
+        {
+            // The store is out or in trouble: the writes that matter (the run's rows) say so; pruning waits for later.
+            return;
+        }
+
         foreach (var row in pruned)
         {
             RunFolders.Delete(_settings.RunsDirectory, row.OutputDirectory);

@@ -9,9 +9,11 @@ public sealed record RunRecord
 
     public required string JobName { get; init; }
 
-    public required RunTrigger Trigger { get; init; }
+    /// <summary>Why the run started; a name this exojobs does not know (from a newer one) is kept as it is.</summary>
+    public required RecordedName<RunTrigger> Trigger { get; init; }
 
-    public required RunStatus Status { get; init; }
+    /// <summary>How the run ended or why the occurrence did not run; a name this exojobs does not know is kept as it is.</summary>
+    public required RecordedName<RunStatus> Status { get; init; }
 
     /// <summary>The schedule occurrence the row is for (UTC); null for a manual run.</summary>
     public DateTimeOffset? ScheduledAt { get; init; }
@@ -37,6 +39,12 @@ public sealed record RunRecord
 
     /// <summary>The process that recorded the row: while it is alive, a Running row is really running.</summary>
     public required int ProcessId { get; init; }
+
+    /// <summary>
+    /// When that process started (null in rows recorded before it was kept): a process with the same id but another
+    /// start time is a later one that reused the id, and the run's own process is gone.
+    /// </summary>
+    public DateTimeOffset? ProcessStartedAt { get; init; }
 
     /// <summary>When the row was written: the start of a run, or the moment an occurrence was skipped. History is ordered by it.</summary>
     public required DateTimeOffset RecordedAt { get; init; }

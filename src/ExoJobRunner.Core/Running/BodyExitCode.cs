@@ -10,8 +10,8 @@ namespace ExoJobRunner.Core.Running;
 /// </summary>
 public static class BodyExitCode
 {
-    /// <summary>The highest of exojobs' own codes (1 to 8: see <see cref="ExitCodes"/>; 8 is kept for an unusable environment).</summary>
-    public const int LastReserved = 8;
+    /// <summary>The highest of exojobs' own codes: 1 to this one, and 130, are <see cref="ExitCodes"/>.</summary>
+    public const int LastReserved = ExitCodes.EnvironmentError;
 
     /// <summary>The code the run exits with for a body's <paramref name="requested"/> one (not 0), and why it differs, if it does.</summary>
     public static (int ExitCode, string? Reason) Map(int requested)
@@ -41,7 +41,7 @@ public static class BodyExitCode
         ExitCodes.ConnectionFailed => "a failed connection to Exchange Online",
         ExitCodes.InstallationBroken => "a broken installation",
         ExitCodes.CompletedWithErrors => "a run that completed with errors",
-        LastReserved => "an unusable environment",
+        ExitCodes.EnvironmentError => "an unusable environment",
         _ => "an interrupted run",
     };
 }

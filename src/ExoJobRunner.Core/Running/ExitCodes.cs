@@ -43,6 +43,12 @@ public static class ExitCodes
     /// </summary>
     public const int CompletedWithErrors = 7;
 
+    /// <summary>
+    /// The environment cannot keep exojobs' records: the history folder is full or read-only, or the history database
+    /// is damaged. Not 2: a service manager retries this code (systemd's <c>RestartPreventExitStatus=2</c> would not).
+    /// </summary>
+    public const int EnvironmentError = 8;
+
     /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 }

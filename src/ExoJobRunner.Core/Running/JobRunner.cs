@@ -51,9 +51,30 @@ public sealed class JobRunner
         var startedAt = _time.GetUtcNow();
         var runId = request.RunId ?? throw new ArgumentException("the run has no id: RecordedJobRunner gives each attempt one", nameof(request));
         var outputDirectory = Path.Combine(request.RunsDirectory, job.Name, runId);
-        Directory.CreateDirectory(outputDirectory);
+        RunLog log;
+        try
+        {
+            Directory.CreateDirectory(outputDirectory);
+            log = new RunLog(Path.Combine(outputDirectory, RunLog.FileName), request.Console, request.ConsoleLevel, _time);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Nothing ran: the machine cannot keep the run's log and outputs (a full or read-only disk).
+            return new RunResult
+            {
+                RunId = runId,
+                JobName = job.Name,
+                Status = RunStatus.Failed,
+                ExitCode = ExitCodes.EnvironmentError,
+                StartedAt = startedAt,
+                EndedAt = _time.GetUtcNow(),
+                ErrorSummary = $"the run's folder '{outputDirectory}' cannot be written ({exception.Message}); nothing was run",
+                OutputDirectory = outputDirectory,
+                Error = exception,
+            };
+        }
 
-        using var log = new RunLog(Path.Combine(outputDirectory, RunLog.FileName), request.Console, request.ConsoleLevel, _time);
+        using var runLog = log;
         log.RunStarted(runId, job.Name, job.Body.Kind, request.Profile?.Name ?? "none", FormatDuration(job.Timeout));
 
         var context = new JobContext(job.Name, runId, request.Parameters, outputDirectory);

@@ -12,7 +12,13 @@ namespace ExoJobRunner.Core.Scheduling;
 /// occurrences are due (<see cref="OccurrencePlanner"/>), rather than trusting that it slept exactly as long as it
 /// asked: a machine that slept, or a clock set forward, shows up as missed occurrences (handled by the job's misfire
 /// policy), and a clock set back never re-runs an occurrence already handled, because the last handled one is
-/// remembered per job. Each occurrence is handled once: run, queued or recorded as Skipped with the reason.
+/// remembered per job. Each occurrence is handled once: run, queued, or recorded Skipped or Missed with the reason.
+/// </para>
+/// <para>
+/// While the history store cannot take writes (a full or read-only disk), no run starts: the scheduler says so once,
+/// keeps what it must record, and checks every <see cref="StoreCheckInterval"/>. Once the store is back it writes what
+/// it kept and carries on; the occurrences that passed meanwhile go to each job's misfire policy like any others.
+/// A damaged store does not come back by itself: the scheduler stops, and its exit code says why.
 /// </para>
 /// <para>
 /// Runs go on their own tasks (<see cref="RunLauncher"/>), so a body that throws, hangs or exhausts memory ends as its
@@ -34,15 +40,19 @@ public sealed class JobScheduler : IDisposable
     /// <summary>How long stopping waits for canceled runs: the runner's own grace period for bodies, plus time to record them.</summary>
     public static readonly TimeSpan ShutdownGracePeriod = JobRunner.CancellationGracePeriod + TimeSpan.FromSeconds(2);
 
+    /// <summary>How often an unusable history store is tried again: soon enough that a brief outage costs few occurrences.</summary>
+    public static readonly TimeSpan StoreCheckInterval = TimeSpan.FromSeconds(5);
+
     private readonly SchedulerOptions _options;
-    private readonly HistoryStore _history;
+    private readonly HistoryWriter _history;
     private readonly OccurrenceRecorder _recorder;
     private readonly RunLauncher _launcher;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
 
+    /// <param name="history">The process's history writer, shared with the runner: an outage either sees is the scheduler's.</param>
     /// <param name="runIds">The process's run ids, shared with the runner.</param>
-    public JobScheduler(SchedulerOptions options, HistoryStore history, IScheduledRunner runner, RunIdGenerator runIds, TimeProvider time, ILogger log)
+    public JobScheduler(SchedulerOptions options, HistoryWriter history, IScheduledRunner runner, RunIdGenerator runIds, TimeProvider time, ILogger log)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -60,10 +70,14 @@ public sealed class JobScheduler : IDisposable
     internal event Action<DateTimeOffset>? Sleeping;
 
     /// <summary>Schedules until <paramref name="stopping"/> is canceled, then stops gracefully and returns.</summary>
+    /// <exception cref="HistoryDatabaseException">
+    /// The history store is damaged (or was replaced by a newer exojobs' database): the scheduler stopped gracefully.
+    /// </exception>
     public async Task RunAsync(CancellationToken stopping)
     {
         _launcher.Begin(stopping);
         var slots = await StartUpAsync();
+        HistoryDatabaseException? fatal = null;
         try
         {
             await ScheduleAsync(slots, stopping);
@@ -72,8 +86,17 @@ public sealed class JobScheduler : IDisposable
         {
             // Asked to stop: fall through to the graceful part.
         }
+        catch (HistoryDatabaseException problem)
+        {
+            _log.HistoryDamaged(problem.Message);
+            fatal = problem;
+        }
 
         await ShutDownAsync(slots);
+        if (fatal is not null)
+        {
+            throw fatal;
+        }
     }
 
     public void Dispose() => _launcher.Dispose();
@@ -81,12 +104,13 @@ public sealed class JobScheduler : IDisposable
     private async Task<List<JobSlot>> StartUpAsync()
     {
         var now = _time.GetUtcNow();
-        foreach (var orphan in await _history.MarkAbandonedAsync(now, CancellationToken.None))
+        var store = _history.Store;
+        foreach (var orphan in await store.MarkAbandonedAsync(now, CancellationToken.None))
         {
             _log.RunAbandoned(orphan.RunId, orphan.JobName, orphan.ProcessId);
         }
 
-        foreach (var pruned in await _history.PruneAsync(_options.History.KeepDays, _options.History.KeepRuns, now, CancellationToken.None))
+        foreach (var pruned in await store.PruneAsync(_options.History.KeepDays, _options.History.KeepRuns, now, CancellationToken.None))
         {
             RunFolders.Delete(_options.History.RunsDirectory, pruned.OutputDirectory);
         }
@@ -96,7 +120,7 @@ public sealed class JobScheduler : IDisposable
         foreach (var job in _options.Jobs.Where(job => job.Enabled && job.Schedule is not null))
         {
             // A job seen for the first time has missed nothing: it starts from now.
-            var lastHandled = await _history.GetLastOccurrenceAsync(job.Name, CancellationToken.None);
+            var lastHandled = await store.GetLastOccurrenceAsync(job.Name, CancellationToken.None);
             if (lastHandled is null)
             {
                 firstSeen.Add((job.Name, now));
@@ -105,9 +129,9 @@ public sealed class JobScheduler : IDisposable
             slots.Add(new JobSlot(job, lastHandled ?? now));
         }
 
-        await _history.SetLastOccurrencesAsync(firstSeen, CancellationToken.None);
+        await store.SetLastOccurrencesAsync(firstSeen, CancellationToken.None);
 
-        _log.SchedulerStarted(Environment.ProcessId, slots.Count, _options.MaxConcurrentRuns, _history.DatabasePath);
+        _log.SchedulerStarted(Environment.ProcessId, slots.Count, _options.MaxConcurrentRuns, store.DatabasePath);
         return slots;
     }
 
@@ -119,20 +143,43 @@ public sealed class JobScheduler : IDisposable
             Enqueue(due, slot);
         }
 
+        // Set from the moment an outage is said until a write of the scheduler's own has gone in: a full disk can take
+        // a small write and refuse the next, and the outage is said once, not at every flicker.
+        var outageSaid = false;
+        var keptAtOutage = 0;
         while (true)
         {
             stopping.ThrowIfCancellationRequested();
             var now = _time.GetUtcNow();
+            if (_history.Outage is { } outage)
+            {
+                if (!outageSaid)
+                {
+                    _log.HistoryUnusable(outage.Message, JobRunner.FormatDuration(StoreCheckInterval));
+                    outageSaid = true;
+                }
+
+                keptAtOutage = Math.Max(keptAtOutage, _history.Deferred.Count);
+                if (!await _history.TryCatchUpAsync(store => SaveLastHandledAsync(store, slots)))
+                {
+                    await SleepAsync(now, now + StoreCheckInterval, stopping);
+                    continue;
+                }
+            }
+
             var dueNow = new List<JobSlot>();
             while (due.TryPeek(out var slot, out var occurrence) && occurrence <= now)
             {
                 dueNow.Add(due.Dequeue());
             }
 
-            if (dueNow.Count > 0)
+            var handled = dueNow.Count == 0 || await HandleDueAsync(dueNow, now);
+            dueNow.ForEach(slot => Enqueue(due, slot));
+            if (outageSaid && handled && _history.Outage is null)
             {
-                await HandleDueAsync(dueNow, now);
-                dueNow.ForEach(slot => Enqueue(due, slot));
+                _log.HistoryUsableAgain(keptAtOutage);
+                outageSaid = false;
+                keptAtOutage = 0;
             }
 
             var wake = now + LongestSleep;
@@ -141,15 +188,25 @@ public sealed class JobScheduler : IDisposable
                 wake = earliest;
             }
 
-            // Whole milliseconds, rounded up: a delay rounded down to zero would spin until the occurrence.
-            var delay = TimeSpan.FromMilliseconds(Math.Ceiling((wake - now).TotalMilliseconds));
-            var sleep = Task.Delay(delay, _time, stopping);
-
-            // Told once the timer exists, so whoever moves the clock (a test) cannot move it before the timer is set.
-            Sleeping?.Invoke(wake);
-            await sleep;
+            // Out again: the next turn of the loop checks the store and waits between checks.
+            await SleepAsync(now, _history.Outage is null ? wake : now, stopping);
         }
     }
+
+    private Task SleepAsync(DateTimeOffset now, DateTimeOffset wake, CancellationToken stopping)
+    {
+        // Whole milliseconds, rounded up: a delay rounded down to zero would spin until the occurrence.
+        var delay = TimeSpan.FromMilliseconds(Math.Ceiling((wake - now).TotalMilliseconds));
+        var sleep = Task.Delay(delay, _time, stopping);
+
+        // Told once the timer exists, so whoever moves the clock (a test) cannot move it before the timer is set.
+        Sleeping?.Invoke(wake);
+        return sleep;
+    }
+
+    /// <summary>The jobs' last handled occurrences: the write that shows the store takes writes again.</summary>
+    private static Task SaveLastHandledAsync(HistoryStore store, List<JobSlot> slots) =>
+        store.SetLastOccurrencesAsync(slots.Select(slot => (slot.Job.Name, slot.LastHandled)), CancellationToken.None);
 
     private void Enqueue(PriorityQueue<JobSlot, DateTimeOffset> due, JobSlot slot)
     {
@@ -165,29 +222,28 @@ public sealed class JobScheduler : IDisposable
     /// written in one transaction before anything starts: after a crash in between, an occurrence is lost rather than
     /// run twice, and a second with many jobs due costs one write, not one each.
     /// </summary>
-    private async Task HandleDueAsync(List<JobSlot> slots, DateTimeOffset now)
+    /// <returns>False when the store refused the write: nothing was carried out.</returns>
+    private async Task<bool> HandleDueAsync(List<JobSlot> slots, DateTimeOffset now)
     {
         var plans = slots.Select(slot => (Slot: slot, Plan: OccurrencePlanner.Plan(slot.Job, slot.LastHandled, now))).ToList();
+        try
+        {
+            await _history.WriteNowAsync(store => store.SetLastOccurrencesAsync(plans.Select(due => (due.Slot.Job.Name, due.Plan.LastHandled)), CancellationToken.None));
+        }
+        catch (HistoryDatabaseException problem) when (problem.MayPass)
+        {
+            // Nothing is carried out and nothing moves on: once the store is back, these occurrences are planned again,
+            // as missed ones if the outage lasted past the misfire threshold.
+            return false;
+        }
+
         foreach (var (slot, plan) in plans)
         {
             slot.LastHandled = plan.LastHandled;
-        }
-
-        try
-        {
-            await _history.SetLastOccurrencesAsync(slots.Select(slot => (slot.Job.Name, slot.LastHandled)), CancellationToken.None);
-        }
-#pragma warning disable CA1031 // A history write that failed must not stop the jobs from running; the next write catches up.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _log.HandlingFailed(exception, string.Join(", ", slots.Select(slot => slot.Job.Name)), exception.Message);
-        }
-
-        foreach (var (slot, plan) in plans)
-        {
             await CarryOutAsync(slot, plan);
         }
+
+        return true;
     }
 
     private async Task CarryOutAsync(JobSlot slot, DuePlan plan)
@@ -197,7 +253,7 @@ public sealed class JobScheduler : IDisposable
         {
             if (plan.Unrun is { } unrun)
             {
-                await _recorder.RecordSkippedAsync(job.Name, unrun.ScheduledAt, RunTrigger.Schedule, unrun.Reason);
+                await _recorder.RecordMissedAsync(job.Name, unrun.ScheduledAt, RunTrigger.Schedule, unrun.Reason);
             }
 
             foreach (var occurrence in plan.Fire)
@@ -233,6 +289,30 @@ public sealed class JobScheduler : IDisposable
             _log.RunsOutlivedGrace(outlived);
         }
 
+        await WriteKeptRowsAsync(slots);
         _log.SchedulerStopped();
+    }
+
+    /// <summary>A last try at what the store could not take; what still cannot be written is named, so it is not lost unseen.</summary>
+    private async Task WriteKeptRowsAsync(List<JobSlot> slots)
+    {
+        if (_history.Outage is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await _history.TryCatchUpAsync(store => SaveLastHandledAsync(store, slots)))
+            {
+                return;
+            }
+        }
+        catch (HistoryDatabaseException)
+        {
+            // Damaged: named below with everything else that could not be written.
+        }
+
+        _log.HistoryWritesLost(_history.Outage?.Message ?? "unknown", string.Join("; ", _history.Deferred));
     }
 }

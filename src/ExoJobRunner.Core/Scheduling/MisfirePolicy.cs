@@ -6,9 +6,12 @@ namespace ExoJobRunner.Core.Scheduling;
 /// </summary>
 public enum MisfirePolicy
 {
-    /// <summary>Missed occurrences do not run; history records one Skipped row saying how many were missed.</summary>
+    /// <summary>Missed occurrences do not run; history records one Missed row saying how many were missed.</summary>
     Skip,
 
-    /// <summary>However many were missed, the job runs once as soon as the scheduler notices (trigger CatchUp).</summary>
+    /// <summary>
+    /// However many were missed, the job runs once as soon as the scheduler notices: the latest missed occurrence
+    /// (trigger CatchUp), or the one due on time if there is one. One Missed row records the others.
+    /// </summary>
     RunOnce,
 }

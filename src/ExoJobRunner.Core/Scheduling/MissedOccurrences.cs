@@ -2,11 +2,12 @@ using ExoJobRunner.Core.Jobs;
 
 namespace ExoJobRunner.Core.Scheduling;
 
-/// <summary>How many occurrences of a schedule fell in a span of time, and the latest of them.</summary>
+/// <summary>How many occurrences of a schedule fell in a span of time, and the latest two of them.</summary>
 /// <param name="Count">How many were counted (at most <see cref="CountLimit"/>).</param>
 /// <param name="CountIsLowerBound">True when counting stopped at the limit: there were at least <see cref="Count"/>.</param>
 /// <param name="Latest">The latest occurrence in the span; null when there was none.</param>
-internal sealed record MissedOccurrences(int Count, bool CountIsLowerBound, DateTimeOffset? Latest)
+/// <param name="BeforeLatest">The one before <paramref name="Latest"/>; null when there was at most one.</param>
+internal sealed record MissedOccurrences(int Count, bool CountIsLowerBound, DateTimeOffset? Latest, DateTimeOffset? BeforeLatest)
 {
     /// <summary>
     /// Counting stops here: a six-field every-second job down for a month has 2.6 million occurrences, and enumerating
@@ -14,7 +15,7 @@ internal sealed record MissedOccurrences(int Count, bool CountIsLowerBound, Date
     /// </summary>
     public const int CountLimit = 10_000;
 
-    // Windows looked through, smallest first, for the latest occurrence when there were too many to count.
+    // Windows looked through, smallest first, for the latest occurrences when there were too many to count.
     private static readonly TimeSpan[] LatestSearchWindows =
         [TimeSpan.FromMinutes(2), TimeSpan.FromHours(2), TimeSpan.FromDays(2), TimeSpan.FromDays(64), TimeSpan.FromDays(800)];
 
@@ -24,42 +25,47 @@ internal sealed record MissedOccurrences(int Count, bool CountIsLowerBound, Date
         ArgumentNullException.ThrowIfNull(schedule);
         if (toInclusive <= fromExclusive)
         {
-            return new MissedOccurrences(0, false, null);
+            return new MissedOccurrences(0, false, null, null);
         }
 
         var count = 0;
         DateTimeOffset? latest = null;
+        DateTimeOffset? beforeLatest = null;
         foreach (var occurrence in schedule.Cron.GetOccurrences(fromExclusive, toInclusive, zone, fromInclusive: false, toInclusive: true))
         {
             if (count == CountLimit)
             {
-                return new MissedOccurrences(count, true, FindLatest(schedule, zone, fromExclusive, toInclusive));
+                var (last, beforeLast) = FindLatestTwo(schedule, zone, fromExclusive, toInclusive);
+                return new MissedOccurrences(count, true, last, beforeLast);
             }
 
             count++;
+            beforeLatest = latest;
             latest = occurrence;
         }
 
-        return new MissedOccurrences(count, false, latest);
+        return new MissedOccurrences(count, false, latest, beforeLatest);
     }
 
-    private static DateTimeOffset? FindLatest(JobSchedule schedule, TimeZoneInfo zone, DateTimeOffset fromExclusive, DateTimeOffset toInclusive)
+    private static (DateTimeOffset? Latest, DateTimeOffset? BeforeLatest) FindLatestTwo(
+        JobSchedule schedule, TimeZoneInfo zone, DateTimeOffset fromExclusive, DateTimeOffset toInclusive)
     {
+        (DateTimeOffset? Latest, DateTimeOffset? BeforeLatest) found = (null, null);
         foreach (var window in LatestSearchWindows)
         {
             var start = toInclusive - window > fromExclusive ? toInclusive - window : fromExclusive;
-            DateTimeOffset? latest = null;
+            found = (null, null);
             foreach (var occurrence in schedule.Cron.GetOccurrences(start, toInclusive, zone, fromInclusive: false, toInclusive: true))
             {
-                latest = occurrence;
+                found = (occurrence, found.Latest);
             }
 
-            if (latest is not null)
+            if (found.BeforeLatest is not null)
             {
-                return latest;
+                return found;
             }
         }
 
-        return null;
+        return found;
     }
 }

@@ -8,6 +8,11 @@ namespace ExoJobRunner.Core.Scheduling;
 /// Works out, from a job's last handled occurrence and the time, what the job does now: which occurrences were missed,
 /// what the misfire policy makes of them, and which fire on time. It reads no clock and keeps no state, so every
 /// case (downtime, a clock jump, a sleep, daylight saving) is a plain function of three values.
+/// <para>
+/// Missed occurrences are never lost from view: <c>misfire: skip</c> records them (one Missed row saying how many);
+/// <c>misfire: runOnce</c> runs the latest of them once (trigger CatchUp) and records the rest the same way, or, when
+/// an occurrence is due on time anyway, lets that one be the run and records all the missed ones.
+/// </para>
 /// </summary>
 internal static class OccurrencePlanner
 {
@@ -38,28 +43,41 @@ internal static class OccurrencePlanner
         UnrunOccurrences? unrun = null;
         if (missed.Latest is { } latestMissed)
         {
+            const string While = "while the scheduler was not running, the machine slept or history could not be written";
             if (job.Misfire == MisfirePolicy.Skip)
             {
+                unrun = new UnrunOccurrences(latestMissed, $"{CountText(missed)} occurrence(s) up to this one were missed {While} (misfire: skip)");
+            }
+            else if (fire.Count > 0)
+            {
+                // An occurrence on time runs anyway: running a stale one just before it would do the same work twice.
                 unrun = new UnrunOccurrences(
                     latestMissed,
-                    $"{CountText(missed)} occurrence(s) up to this one were missed while the scheduler was not running or the machine slept (misfire: skip)");
+                    $"{CountText(missed)} occurrence(s) up to this one were missed {While}; the one on time, at {OccurrenceFormat.InZone(fire[0].ScheduledAt, job.TimeZone)}, ran instead (misfire: runOnce)");
             }
-            else if (fire.Count == 0)
+            else
             {
                 fire.Add(new DueOccurrence(latestMissed, RunTrigger.CatchUp));
+                if (missed.BeforeLatest is { } beforeLatest)
+                {
+                    unrun = new UnrunOccurrences(
+                        beforeLatest,
+                        $"{CountText(missed, excludingLatest: true)} occurrence(s) up to this one were missed {While}; only the latest, at {OccurrenceFormat.InZone(latestMissed, job.TimeZone)}, ran (misfire: runOnce)");
+                }
             }
         }
 
         return new DuePlan(handledUpTo, missed, unrun, fire);
     }
 
-    /// <summary>"3", or "more than 10000" when counting stopped at the limit.</summary>
-    public static string CountText(MissedOccurrences missed)
+    /// <summary>"3", or "more than 10000" when counting stopped at the limit; one fewer without the latest.</summary>
+    public static string CountText(MissedOccurrences missed, bool excludingLatest = false)
     {
         ArgumentNullException.ThrowIfNull(missed);
+        var count = excludingLatest ? missed.Count - 1 : missed.Count;
         return missed.CountIsLowerBound
-            ? string.Create(CultureInfo.InvariantCulture, $"more than {missed.Count}")
-            : missed.Count.ToString(CultureInfo.InvariantCulture);
+            ? string.Create(CultureInfo.InvariantCulture, $"more than {count}")
+            : count.ToString(CultureInfo.InvariantCulture);
     }
 
     private static JobSchedule Schedule(JobDefinition job) =>

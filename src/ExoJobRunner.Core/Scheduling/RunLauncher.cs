@@ -256,6 +256,11 @@ internal sealed class RunLauncher : IDisposable
         {
             await _recorder.RecordSkippedAsync(run.Job.Name, run.ScheduledAt, run.Trigger, "the scheduler stopped before a run slot was free");
         }
+        catch (HistoryDatabaseException problem)
+        {
+            // The run did not start (its first row could not be written); the scheduler pauses until the store is back.
+            await _recorder.RecordMissedAsync(run.Job.Name, run.ScheduledAt, run.Trigger, $"the history store could not record its start, so it did not run ({problem.Message})");
+        }
 #pragma warning disable CA1031 // The runner records failures itself; anything that still escapes is logged, never allowed to end the scheduler.
         catch (Exception exception)
 #pragma warning restore CA1031

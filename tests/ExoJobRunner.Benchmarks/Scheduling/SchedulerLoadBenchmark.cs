@@ -37,12 +37,12 @@ internal static class SchedulerLoadBenchmark
         var load = await MeasureAsync(index => string.Create(CultureInfo.InvariantCulture, $"{index % 60} * * * * *"), WarmUp + TimeSpan.FromSeconds(loadSeconds));
 
         var delays = load.Rows
-            .Where(row => row.Status != RunStatus.Skipped && row.StartedAt is not null && row.ScheduledAt >= load.MeasuredFrom + WarmUp)
+            .Where(row => row.Status.Value is not (RunStatus.Skipped or RunStatus.Missed) && row.StartedAt is not null && row.ScheduledAt >= load.MeasuredFrom + WarmUp)
             .Select(row => (row.StartedAt!.Value - row.ScheduledAt!.Value).TotalMilliseconds)
             .Order()
             .ToList();
         var skipped = load.Rows.Count(row => row.Status == RunStatus.Skipped);
-        var failed = load.Rows.Count(row => row.Status is not (RunStatus.Succeeded or RunStatus.Skipped or RunStatus.Running));
+        var failed = load.Rows.Count(row => row.Status.Value is not (RunStatus.Succeeded or RunStatus.Skipped or RunStatus.Missed or RunStatus.Running));
 
         return new StringBuilder()
             .AppendLine("| Measure | 1,000 scheduled jobs |")
@@ -67,7 +67,8 @@ internal static class SchedulerLoadBenchmark
             var time = TimeProvider.System;
             using var notifications = new NotificationDispatcher(time);
             var runIds = new RunIdGenerator(time);
-            var runner = new RecordedJobRunner(new JobRunner(engines, sessions: null, time), history, configuration.History, notifications, ExchangeTransientFaults.Instance, runIds, time, NullLogger.Instance);
+            var writer = new HistoryWriter(history);
+            var runner = new RecordedJobRunner(new JobRunner(engines, sessions: null, time), writer, configuration.History, notifications, ExchangeTransientFaults.Instance, runIds, time, NullLogger.Instance);
             var options = new SchedulerOptions
             {
                 Jobs = configuration.Jobs,
@@ -75,7 +76,7 @@ internal static class SchedulerLoadBenchmark
                 History = configuration.History,
                 LocksDirectory = JobLock.DirectoryFor(configuration.History.DatabasePath),
             };
-            using var scheduler = new JobScheduler(options, history, new RecordedScheduledRunner(runner, configuration), runIds, time, NullLogger.Instance);
+            using var scheduler = new JobScheduler(options, writer, new RecordedScheduledRunner(runner, configuration), runIds, time, NullLogger.Instance);
             using var stop = new CancellationTokenSource();
             var running = scheduler.RunAsync(stop.Token);
 

@@ -90,7 +90,7 @@ public sealed class RecordedJobRunnerTests
         await using var fixture = await RecordedRunFixture.CreateAsync();
         var runner = new RecordedJobRunner(
             new JobRunner(new BodyEngines(cache: null), sessions: null, fixture.Clock),
-            fixture.History,
+            new HistoryWriter(fixture.History),
             fixture.Settings with { KeepRuns = 2 },
             fixture.Notifications,
             ExchangeTransientFaults.Instance,

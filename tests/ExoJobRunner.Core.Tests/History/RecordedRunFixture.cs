@@ -22,7 +22,8 @@ internal sealed class RecordedRunFixture : IAsyncDisposable
         Folder = folder;
         History = history;
         Settings = new HistorySettings { DatabasePath = history.DatabasePath, RunsDirectory = Path.Combine(folder, "runs") };
-        Runner = new RecordedJobRunner(new JobRunner(new BodyEngines(cache: null), sessions: null, Clock), history, Settings, Notifications, ExchangeTransientFaults.Instance, new RunIdGenerator(Clock), Clock, NullLogger.Instance);
+        Writer = new HistoryWriter(history);
+        Runner = new RecordedJobRunner(new JobRunner(new BodyEngines(cache: null), sessions: null, Clock), Writer, Settings, Notifications, ExchangeTransientFaults.Instance, new RunIdGenerator(Clock), Clock, NullLogger.Instance);
     }
 
     public string Folder { get; }
@@ -30,6 +31,9 @@ internal sealed class RecordedRunFixture : IAsyncDisposable
     public HistoryStore History { get; }
 
     public HistorySettings Settings { get; }
+
+    /// <summary>The runner's history writer: what it kept while the store was out.</summary>
+    public HistoryWriter Writer { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -61,6 +65,15 @@ internal sealed class RecordedRunFixture : IAsyncDisposable
 
         return await run;
     }
+
+    /// <summary>The database file goes away (its connections closed first), as when its disk is unmounted.</summary>
+    public void MakeHistoryUnavailable()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Move(History.DatabasePath, History.DatabasePath + ".away");
+    }
+
+    public void RestoreHistory() => File.Move(History.DatabasePath + ".away", History.DatabasePath);
 
     public Task<IReadOnlyList<RunRecord>> RowsAsync() => History.ListAsync(jobName: null, last: 1000, CancellationToken.None);
 

@@ -21,6 +21,9 @@ internal static partial class RecordedRunLogMessages
     [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "History retention removed {Count} run(s) and their folders")]
     public static partial void Pruned(this ILogger logger, int count);
 
+    [LoggerMessage(EventId = 207, Level = LogLevel.Error, Message = "Run {RunId} of job '{Job}' ended {Status}, but the history store cannot record it now ({Problem}); the ending is kept and recorded as soon as the store takes writes again")]
+    public static partial void RunEndKept(this ILogger logger, string runId, string job, RunStatus status, string problem);
+
     [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Run {RunId} of job '{Job}': notification to {Target} failed: {Problem}")]
     public static partial void NotificationFailed(this ILogger logger, string runId, string job, string target, string problem);
 }

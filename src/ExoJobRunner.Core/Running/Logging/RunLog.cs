@@ -102,7 +102,15 @@ public sealed class RunLog : ILogger, IDisposable
             }
 
             _disposed = true;
-            _file.Dispose();
+            try
+            {
+                _file.Dispose();
+            }
+            catch (IOException)
+            {
+                // The disk filled up after the last line was written (each line is flushed as it is written): nothing
+                // is lost by closing anyway, and the run's outcome must not be lost to a failing close.
+            }
         }
     }
 

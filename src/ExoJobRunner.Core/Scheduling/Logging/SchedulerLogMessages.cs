@@ -31,4 +31,19 @@ internal static partial class SchedulerLogMessages
 
     [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "Scheduler stopped")]
     public static partial void SchedulerStopped(this ILogger logger);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Occurrence {Scheduled} of job '{Job}' recorded Missed: {Reason}")]
+    public static partial void OccurrenceMissed(this ILogger logger, string scheduled, string job, string reason);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Error, Message = "History store unusable: {Problem}. No run starts until it takes writes again (checked every {Interval}); rows meanwhile are kept and written then, and occurrences due meanwhile are handled by each job's misfire policy")]
+    public static partial void HistoryUnusable(this ILogger logger, string problem, string interval);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "History store takes writes again: {Kept} kept row(s) written; scheduling resumes")]
+    public static partial void HistoryUsableAgain(this ILogger logger, int kept);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Error, Message = "The history store is still unusable at stop ({Problem}); these were not recorded: {Lost}")]
+    public static partial void HistoryWritesLost(this ILogger logger, string problem, string lost);
+
+    [LoggerMessage(EventId = 114, Level = LogLevel.Critical, Message = "History store unusable and it will not pass by itself: {Problem}. The scheduler stops")]
+    public static partial void HistoryDamaged(this ILogger logger, string problem);
 }

@@ -5,6 +5,7 @@ using ExoJobRunner.Core.Jobs;
 using ExoJobRunner.Core.Running;
 using ExoJobRunner.Core.Scheduling;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -23,12 +24,13 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _running;
 
-    private SchedulerHarness(string folder, HistoryStore history, FakeTimeProvider clock, RecordingRunner runner)
+    private SchedulerHarness(string folder, HistoryStore history, FakeTimeProvider clock, RecordingRunner runner, ILogger log)
     {
         Folder = folder;
         History = history;
         Clock = clock;
         Runner = runner;
+        Log = log;
     }
 
     public string Folder { get; }
@@ -39,14 +41,17 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public RecordingRunner Runner { get; }
 
+    /// <summary>The scheduler's own log.</summary>
+    public ILogger Log { get; }
+
     public string LocksDirectory => Path.Combine(Folder, "locks");
 
-    public static async Task<SchedulerHarness> CreateAsync(DateTimeOffset start, RecordingRunner? runner = null)
+    public static async Task<SchedulerHarness> CreateAsync(DateTimeOffset start, RecordingRunner? runner = null, ILogger? log = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "exojobs-scheduler-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var history = await HistoryStore.OpenAsync(Path.Combine(folder, "history.db"), CancellationToken.None);
-        return new SchedulerHarness(folder, history, new FakeTimeProvider(start), runner ?? new RecordingRunner());
+        return new SchedulerHarness(folder, history, new FakeTimeProvider(start), runner ?? new RecordingRunner(), log ?? NullLogger.Instance);
     }
 
     public void Start(int maxConcurrentRuns, params JobDefinition[] jobs)
@@ -61,7 +66,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
             History = new HistorySettings { DatabasePath = History.DatabasePath, RunsDirectory = Path.Combine(Folder, "runs") },
             LocksDirectory = LocksDirectory,
         };
-        _scheduler = new JobScheduler(options, History, Runner, new RunIdGenerator(Clock), Clock, NullLogger.Instance);
+        _scheduler = new JobScheduler(options, new HistoryWriter(History), Runner, new RunIdGenerator(Clock), Clock, Log);
         _scheduler.Sleeping += wake => _sleeps.Writer.TryWrite(wake);
         _running = _scheduler.RunAsync(_stop.Token);
     }
@@ -140,11 +145,23 @@ internal sealed class SchedulerHarness : IAsyncDisposable
         _running = null;
     }
 
+    /// <summary>The history folder goes away, as an unmounted disk does: no write reaches the store until it is back.</summary>
+    public void MakeHistoryUnavailable()
+    {
+        Directory.Move(Folder, Folder + ".away");
+        SqliteConnection.ClearAllPools();
+    }
+
+    public void RestoreHistory() => Directory.Move(Folder + ".away", Folder);
+
     /// <summary>Every history row, oldest first.</summary>
     public Task<IReadOnlyList<RunRecord>> RowsAsync() => History.ListAsync(jobName: null, last: 100_000, CancellationToken.None);
 
     public async Task<IReadOnlyList<RunRecord>> SkippedAsync() =>
         [.. (await RowsAsync()).Where(row => row.Status == RunStatus.Skipped)];
+
+    public async Task<IReadOnlyList<RunRecord>> MissedAsync() =>
+        [.. (await RowsAsync()).Where(row => row.Status == RunStatus.Missed)];
 
     public async ValueTask DisposeAsync()
     {
